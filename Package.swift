@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Podium",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "podiumd", targets: ["podiumd"]),
+    .executable(name: "podium", targets: ["podium"]),
+    .library(name: "PodiumPluginKit", targets: ["PodiumPluginKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The C face of libzmq, from the system (Debian: libzmq3-dev).
+    .systemLibrary(
+      name: "CZeroMQ",
+      pkgConfig: "libzmq",
+      providers: [.apt(["libzmq3-dev"])]
+    ),
+    // A thin, safe Swift layer over libzmq. Knows nothing of Podium.
+    .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+    // The pure domain: conference model, commands, events, decide/evolve, derived views.
+    .target(name: "PodiumCore"),
+    // Conference and settings files: parsing with line-precise errors, defaults, environment.
+    .target(name: "PodiumConfig", dependencies: ["PodiumCore", "Yams"]),
+    // The wire: envelopes, topics, error codes, protocol version.
+    .target(name: "PodiumProtocol", dependencies: ["PodiumCore"]),
+    // The SQLite event log.
+    .target(
+      name: "PodiumStore",
+      dependencies: ["PodiumCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // The daemon's shell: sockets, command loop, publishing, heartbeats.
+    .target(
+      name: "PodiumDaemon",
+      dependencies: ["PodiumCore", "PodiumConfig", "PodiumProtocol", "PodiumStore", "ZeroMQ"]
+    ),
+    .executableTarget(
+      name: "podiumd",
+      dependencies: [
+        "PodiumDaemon", "PodiumConfig",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // What a plugin needs: snapshot + subscribe, resync, commands with retries, clock offset.
+    .target(
+      name: "PodiumPluginKit",
+      dependencies: ["PodiumCore", "PodiumProtocol", "PodiumConfig", "ZeroMQ"]
+    ),
+    .executableTarget(
+      name: "podium",
+      dependencies: [
+        "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
+    .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
+    .testTarget(name: "PodiumStoreTests", dependencies: ["PodiumStore"]),
+    .testTarget(
+      name: "PodiumIntegrationTests",
+      dependencies: ["PodiumPluginKit", "PodiumProtocol", "ZeroMQ", "podiumd", "podium"]
+    ),
+  ],
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,203 @@
+import Foundation
+import PodiumCore
+
+/// Reads a conference file (YAML, see docs/CONFERENCE-FORMAT.md) into a `Conference`,
+/// refusing anything inconsistent with an error that names the line.
+public enum ConferenceFile {
+  /// Loads and validates the conference at `path`.
+  public static func load(path: String) throws -> Conference {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ConfigError(file: path, message: "cannot read the file (does it exist?)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ConfigError(file: path, message: "the file is not UTF-8 text")
+    }
+    return try parse(text, file: path)
+  }
+
+  /// Parses and validates a conference from YAML text; `file` names it in errors.
+  public static func parse(_ text: String, file: String) throws -> Conference {
+    let root = try YAMLNode.parse(text, file: file).mapping(allowed: ["conference", "rooms", "sessions"])
+    guard let header = root["conference"] else {
+      throw ConfigError(file: file, line: 1, column: 1, message: "missing 'conference' (id, name, timeZone, languages)")
+    }
+    let info = try header.mapping(allowed: ["id", "name", "names", "timeZone", "languages"])
+    let timeZoneNode = try required(info, "timeZone", in: header)
+    let timeZoneName = try timeZoneNode.nonEmptyString()
+    guard let timeZone = TimeZone(identifier: timeZoneName) else {
+      throw timeZoneNode.error("unknown time zone '\(timeZoneName)' (use an IANA name such as Africa/Casablanca)")
+    }
+    let languages = try required(info, "languages", in: header).sequence().map(language)
+    let codes = Set(languages.map(\.code))
+    try checkUnique(languages.map(\.code), nodes: try required(info, "languages", in: header).sequence(), what: "language")
+
+    let roomNodes = try root["rooms"].map { try $0.sequence() } ?? []
+    let rooms = try roomNodes.map { try room($0, languages: codes) }
+    try checkUnique(rooms.map(\.id), nodes: roomNodes, what: "room id")
+    let interpreterIds = rooms.flatMap { $0.booths.flatMap { $0.interpreters.map(\.id) } }
+    if let duplicate = Dictionary(grouping: interpreterIds, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+      throw ConfigError(file: file, message: "interpreter id '\(duplicate)' is used twice; ids must be unique in the conference")
+    }
+
+    let sessionNodes = try root["sessions"].map { try $0.sequence() } ?? []
+    let roomIds = Set(rooms.map(\.id))
+    let sessions = try sessionNodes.map {
+      try session($0, rooms: roomIds, languages: codes, timeZone: timeZone)
+    }
+    try checkUnique(sessions.map(\.id), nodes: sessionNodes, what: "session id")
+    try checkNoOverlap(sessions, nodes: sessionNodes)
+
+    return Conference(
+      id: try required(info, "id", in: header).identifier(),
+      name: try required(info, "name", in: header).nonEmptyString(),
+      timeZone: timeZoneName, languages: languages, rooms: rooms, sessions: sessions)
+  }
+
+  private static func language(_ node: YAMLNode) throws -> Language {
+    let members = try node.mapping(allowed: ["code", "name"])
+    return Language(
+      code: try required(members, "code", in: node).identifier(),
+      name: try required(members, "name", in: node).nonEmptyString())
+  }
+
+  private static func room(_ node: YAMLNode, languages: Set<String>) throws -> Room {
+    let members = try node.mapping(allowed: ["id", "name", "names", "booths"])
+    let boothNodes = try members["booths"].map { try $0.sequence() } ?? []
+    let booths = try boothNodes.map { try booth($0, languages: languages) }
+    try checkUnique(booths.map(\.id), nodes: boothNodes, what: "booth id")
+    try checkUnique(booths.map { String($0.channel) }, nodes: boothNodes, what: "channel")
+    return Room(
+      id: try required(members, "id", in: node).identifier(),
+      name: try required(members, "name", in: node).nonEmptyString(),
+      names: try members["names"]?.translations() ?? [:], booths: booths)
+  }
+
+  private static func booth(_ node: YAMLNode, languages: Set<String>) throws -> Booth {
+    let members = try node.mapping(allowed: ["id", "language", "channel", "from", "retour", "interpreters"])
+    let languageNode = try required(members, "language", in: node)
+    let target = try known(languageNode, languages)
+    let channelNode = try required(members, "channel", in: node)
+    let channel = try channelNode.int()
+    guard (0...999).contains(channel) else { throw channelNode.error("channel must be 0…999 (got \(channel))") }
+    let sources = try members["from"].map { try $0.sequence().map { try known($0, languages) } } ?? []
+    let interpreterNodes = try members["interpreters"].map { try $0.sequence() } ?? []
+    let interpreters = try interpreterNodes.map { interpreterNode in
+      let fields = try interpreterNode.mapping(allowed: ["id", "name"])
+      return Interpreter(
+        id: try required(fields, "id", in: interpreterNode).identifier(),
+        name: try required(fields, "name", in: interpreterNode).nonEmptyString())
+    }
+    return Booth(
+      id: try required(members, "id", in: node).identifier(), language: target, channel: channel,
+      sourceLanguages: sources, retour: try members["retour"]?.bool() ?? false, interpreters: interpreters)
+  }
+
+  private static func session(
+    _ node: YAMLNode, rooms: Set<String>, languages: Set<String>, timeZone: TimeZone
+  ) throws -> Session {
+    let members = try node.mapping(
+      allowed: ["id", "room", "title", "titles", "start", "end", "duration", "language", "speakers"])
+    let roomNode = try required(members, "room", in: node)
+    let room = try roomNode.identifier()
+    guard rooms.contains(room) else {
+      throw roomNode.error("no room '\(room)' is defined (rooms: \(rooms.sorted().joined(separator: ", ")))")
+    }
+    let startNode = try required(members, "start", in: node)
+    let start = try instant(startNode, timeZone: timeZone)
+    let end: Date
+    switch (members["end"], members["duration"]) {
+    case (let endNode?, nil): end = try instant(endNode, timeZone: timeZone)
+    case (nil, let durationNode?): end = start.addingTimeInterval(try duration(durationNode))
+    case (_?, _?): throw node.error("give either 'end' or 'duration', not both")
+    case (nil, nil): throw node.error("a session needs 'end' or 'duration'")
+    }
+    guard end > start else { throw (members["end"] ?? startNode).error("the session must end after it starts") }
+    let speakerNodes = try members["speakers"].map { try $0.sequence() } ?? []
+    let speakers = try speakerNodes.map { speakerNode in
+      let fields = try speakerNode.mapping(allowed: ["name", "language", "affiliation"])
+      return Speaker(
+        name: try required(fields, "name", in: speakerNode).nonEmptyString(),
+        language: try fields["language"].map { try known($0, languages) },
+        affiliation: try fields["affiliation"]?.string())
+    }
+    return Session(
+      id: try required(members, "id", in: node).identifier(), roomId: room,
+      title: try required(members, "title", in: node).nonEmptyString(),
+      titles: try members["titles"]?.translations() ?? [:], plannedStart: start, plannedEnd: end,
+      speakers: speakers, language: try members["language"].map { try known($0, languages) })
+  }
+
+  /// `2026-06-25 09:00` in the conference's time zone, or an ISO 8601 instant with offset.
+  static func instant(_ node: YAMLNode, timeZone: TimeZone) throws -> Date {
+    let text = try node.string().trimmingCharacters(in: .whitespaces)
+    if let date = PodiumJSON.parseInstant(text) { return date }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = timeZone
+    for format in ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
+      formatter.dateFormat = format
+      if let date = formatter.date(from: text) { return date }
+    }
+    throw node.error("'\(text)' is not a time; write local time as 2026-06-25 09:00")
+  }
+
+  /// `45m`, `1h30m`, `90` (minutes) or `1:30` (hours:minutes).
+  static func duration(_ node: YAMLNode) throws -> TimeInterval {
+    let text = try node.string().trimmingCharacters(in: .whitespaces).lowercased()
+    if let minutes = Int(text), minutes > 0 { return TimeInterval(minutes * 60) }
+    let colon = text.split(separator: ":").compactMap { Int($0) }
+    if colon.count == 2 || colon.count == 3, text.split(separator: ":").count == colon.count {
+      let seconds = colon[0] * 3600 + colon[1] * 60 + (colon.count == 3 ? colon[2] : 0)
+      if seconds > 0 { return TimeInterval(seconds) }
+    }
+    var total = 0
+    var number = ""
+    for character in text {
+      if character.isNumber {
+        number.append(character)
+      } else if character == "h" || character == "m", let value = Int(number) {
+        total += value * (character == "h" ? 3600 : 60)
+        number = ""
+      } else {
+        total = 0
+        break
+      }
+    }
+    guard total > 0, number.isEmpty else {
+      throw node.error("'\(text)' is not a duration; write 45m, 1h30m or 1:30")
+    }
+    return TimeInterval(total)
+  }
+
+  private static func known(_ node: YAMLNode, _ languages: Set<String>) throws -> String {
+    let code = try node.identifier()
+    guard languages.contains(code) else {
+      throw node.error(
+        "language '\(code)' is not among the conference's languages (\(languages.sorted().joined(separator: ", ")))")
+    }
+    return code
+  }
+
+  private static func required(_ members: [String: YAMLNode], _ key: String, in node: YAMLNode) throws -> YAMLNode {
+    guard let value = members[key] else { throw node.error("missing '\(key)'") }
+    return value
+  }
+
+  private static func checkUnique(_ values: [String], nodes: [YAMLNode], what: String) throws {
+    var seen = Set<String>()
+    for (value, node) in zip(values, nodes) where !seen.insert(value).inserted {
+      throw node.error("\(what) '\(value)' is used twice")
+    }
+  }
+
+  private static func checkNoOverlap(_ sessions: [Session], nodes: [YAMLNode]) throws {
+    let indexed = Array(zip(sessions, nodes))
+    for (_, group) in Dictionary(grouping: indexed, by: { $0.0.roomId }) {
+      let ordered = group.sorted { $0.0.plannedStart < $1.0.plannedStart }
+      for (before, after) in zip(ordered, ordered.dropFirst()) where after.0.plannedStart < before.0.plannedEnd {
+        throw after.1.error(
+          "session '\(after.0.id)' starts before '\(before.0.id)' ends in room '\(after.0.roomId)'")
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Where things are: endpoints, data directory, conference file, web addresses.
+///
+/// The same rules hold for the daemon, the CLI and every plugin: built-in
+/// defaults that work on one machine, then a settings file, then environment
+/// variables, then command-line flags (applied by each program).
+public struct PodiumSettings: Equatable, Sendable {
+  /// The daemon's command endpoint (ROUTER), e.g. `tcp://127.0.0.1:5570`.
+  public var commandEndpoint = "tcp://127.0.0.1:5570"
+  /// The daemon's update endpoint (PUB), e.g. `tcp://127.0.0.1:5571`.
+  public var updateEndpoint = "tcp://127.0.0.1:5571"
+  /// Where the daemon keeps its event log.
+  public var dataDirectory: String
+  /// The conference file the daemon loads, if any.
+  public var conferenceFile: String?
+  /// Address the room-display plugin's web server listens on.
+  public var displayAddress = "127.0.0.1:8471"
+  /// The settings file these came from, if one was read.
+  public var settingsFile: String?
+
+  /// The built-in defaults for an environment.
+  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    dataDirectory = Self.defaultDataDirectory(environment)
+  }
+
+  /// Environment variables that override the settings file.
+  public static let environmentVariables = [
+    "PODIUM_SETTINGS": "settings file to read",
+    "PODIUM_COMMAND_ENDPOINT": "daemon command endpoint (ROUTER)",
+    "PODIUM_UPDATE_ENDPOINT": "daemon update endpoint (PUB)",
+    "PODIUM_DATA_DIR": "the daemon's data directory",
+    "PODIUM_CONFERENCE": "conference file",
+    "PODIUM_DISPLAY_ADDRESS": "room-display web address (host:port)",
+  ]
+
+  /// Defaults, then the settings file (`PODIUM_SETTINGS`, else `config/podium.yaml`
+  /// under the working directory, else `/etc/podium/podium.yaml`), then the environment.
+  public static func load(
+    file explicitFile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> PodiumSettings {
+    var settings = PodiumSettings(environment: environment)
+    let candidates = [explicitFile, environment["PODIUM_SETTINGS"]].compactMap { $0 }
+    if let file = candidates.first {
+      try settings.read(file: file)
+    } else if let file = ["config/podium.yaml", "/etc/podium/podium.yaml"].first(where: {
+      FileManager.default.fileExists(atPath: $0)
+    }) {
+      try settings.read(file: file)
+    }
+    if let value = environment["PODIUM_COMMAND_ENDPOINT"] { settings.commandEndpoint = value }
+    if let value = environment["PODIUM_UPDATE_ENDPOINT"] { settings.updateEndpoint = value }
+    if let value = environment["PODIUM_DATA_DIR"] { settings.dataDirectory = value }
+    if let value = environment["PODIUM_CONFERENCE"] { settings.conferenceFile = value }
+    if let value = environment["PODIUM_DISPLAY_ADDRESS"] { settings.displayAddress = value }
+    return settings
+  }
+
+  /// Reads a settings file; relative paths in it are relative to the file.
+  mutating func read(file: String) throws {
+    guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+      throw ConfigError(file: file, message: "cannot read the settings file")
+    }
+    let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+    func resolve(_ path: String) -> String {
+      path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path
+    }
+    let root = try YAMLNode.parse(text, file: file).mapping(allowed: [
+      "conference", "dataDirectory", "endpoints", "web",
+    ])
+    if let node = root["conference"] { conferenceFile = resolve(try node.nonEmptyString()) }
+    if let node = root["dataDirectory"] { dataDirectory = resolve(try node.nonEmptyString()) }
+    if let node = root["endpoints"] {
+      let endpoints = try node.mapping(allowed: ["commands", "updates"])
+      if let value = endpoints["commands"] { commandEndpoint = try value.nonEmptyString() }
+      if let value = endpoints["updates"] { updateEndpoint = try value.nonEmptyString() }
+    }
+    if let node = root["web"] {
+      let web = try node.mapping(allowed: ["display"])
+      if let value = web["display"] { displayAddress = try value.nonEmptyString() }
+    }
+    settingsFile = file
+  }
+
+  /// `$STATE_DIRECTORY` under systemd, else `$XDG_STATE_HOME/podium`, else `~/.local/state/podium`.
+  static func defaultDataDirectory(_ environment: [String: String]) -> String {
+    if let state = environment["STATE_DIRECTORY"], !state.isEmpty {
+      return state.split(separator: ":").first.map(String.init) ?? state
+    }
+    if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty { return "\(xdg)/podium" }
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    return "\(home)/.local/state/podium"
+  }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+extension Conference {
+  /// The same conference with every session moved by `interval` seconds.
+  public func shifted(by interval: TimeInterval) -> Conference {
+    var copy = self
+    copy.sessions = sessions.map {
+      var session = $0
+      session.plannedStart += interval
+      session.plannedEnd += interval
+      return session
+    }
+    return copy
+  }
+
+  /// The same conference moved, by whole minutes, so that its first session began
+  /// `lead` seconds before `now`: a demo that is "live" the moment it starts.
+  public func live(at now: Date, lead: TimeInterval = 600) -> Conference {
+    guard let first = sessions.map(\.plannedStart).min() else { return self }
+    let interval = (now.timeIntervalSince(first) - lead) / 60
+    return shifted(by: interval.rounded(.down) * 60)
+  }
+}

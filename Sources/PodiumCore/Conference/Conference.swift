@@ -1,0 +1,44 @@
+import Foundation
+
+/// A conference as its programme defines it: where, when, in which languages.
+///
+/// The definition is loaded from a file (see `PodiumConfig`) and enters the event
+/// log as a `conferenceLoaded` event, so replaying the log always knows the
+/// programme that was in force at any instant.
+public struct Conference: Codable, Equatable, Sendable {
+  /// A short stable identifier, e.g. `rabat-care-2026`.
+  public var id: String
+  /// The conference's name as printed on the programme.
+  public var name: String
+  /// IANA time zone identifier of the venue, e.g. `Africa/Casablanca`.
+  public var timeZone: String
+  /// The languages of the conference, floor and interpretation alike.
+  public var languages: [Language]
+  /// The rooms, in the order screens list them.
+  public var rooms: [Room]
+  /// Every session of every room.
+  public var sessions: [Session]
+
+  public init(
+    id: String, name: String, timeZone: String, languages: [Language], rooms: [Room],
+    sessions: [Session]
+  ) {
+    self.id = id
+    self.name = name
+    self.timeZone = timeZone
+    self.languages = languages
+    self.rooms = rooms
+    self.sessions = sessions
+  }
+
+  /// The room with this identifier, if the conference has one.
+  public func room(_ id: Room.ID) -> Room? { rooms.first { $0.id == id } }
+
+  /// The session with this identifier, if the conference has one.
+  public func session(_ id: Session.ID) -> Session? { sessions.first { $0.id == id } }
+
+  /// The sessions of one room, in planned order.
+  public func sessions(in room: Room.ID) -> [Session] {
+    sessions.filter { $0.roomId == room }.sorted { ($0.plannedStart, $0.id) < ($1.plannedStart, $1.id) }
+  }
+}

@@ -1,0 +1,14 @@
+/// A conference interpreter, member of a booth's team.
+public struct Interpreter: Codable, Equatable, Identifiable, Sendable {
+  public typealias ID = String
+
+  /// A stable identifier, e.g. `amina-benali`.
+  public var id: ID
+  /// The interpreter's name.
+  public var name: String
+
+  public init(id: ID, name: String) {
+    self.id = id
+    self.name = name
+  }
+}

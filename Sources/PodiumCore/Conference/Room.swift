@@ -1,0 +1,23 @@
+/// A room of the venue: a plenary hall or a breakout room.
+public struct Room: Codable, Equatable, Identifiable, Sendable {
+  public typealias ID = String
+
+  /// A short stable identifier used in commands, topics and URLs, e.g. `plenary`.
+  public var id: ID
+  /// The room's name as signposted.
+  public var name: String
+  /// Translations of the name by language code, for trilingual screens.
+  public var names: [String: String]
+  /// The interpretation booths serving this room.
+  public var booths: [Booth]
+
+  public init(id: ID, name: String, names: [String: String] = [:], booths: [Booth] = []) {
+    self.id = id
+    self.name = name
+    self.names = names
+    self.booths = booths
+  }
+
+  /// The room's name in a language, falling back on its own name.
+  public func name(in language: String) -> String { names[language] ?? name }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Everything the daemon knows about the conference now: the programme and every
+/// room's live state. A plain value: the daemon holds one, plugins rebuild theirs.
+public struct ConferenceState: Codable, Equatable, Sendable {
+  /// The programme in force, once one has been loaded.
+  public var conference: Conference?
+  /// Live state per room.
+  public var rooms: [Room.ID: RoomState]
+
+  public init(conference: Conference? = nil, rooms: [Room.ID: RoomState] = [:]) {
+    self.conference = conference
+    self.rooms = rooms
+  }
+
+  /// The state of a room, or a fresh one if nothing happened there yet.
+  public func room(_ id: Room.ID) -> RoomState { rooms[id] ?? RoomState(roomId: id) }
+
+  /// The state after applying every event in order.
+  public static func replaying<S: Sequence>(_ events: S) -> ConferenceState where S.Element == Event {
+    events.reduce(into: ConferenceState()) { $0.apply($1) }
+  }
+}

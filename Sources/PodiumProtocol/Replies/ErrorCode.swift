@@ -1,0 +1,53 @@
+import PodiumCore
+
+/// Why a request was refused, as the `code` of an `error` reply.
+public enum ErrorCode: String, Codable, Sendable, CaseIterable {
+  /// Not valid UTF-8, not a JSON object, wrong frame count, or a field of the wrong type.
+  case malformed
+  /// The request names a protocol version this daemon does not speak.
+  case unsupportedVersion = "unsupported_version"
+  /// The request's `type` is not one the daemon knows.
+  case unknownType = "unknown_type"
+  /// The `command` is not one the daemon knows.
+  case unknownCommand = "unknown_command"
+  /// The command names a room the conference does not have.
+  case unknownRoom = "unknown_room"
+  /// The command names a session the conference does not have.
+  case unknownSession = "unknown_session"
+  /// An argument is missing, unknown, malformed or out of range.
+  case invalidArgument = "invalid_argument"
+  /// The command cannot apply to the current state.
+  case notAllowedInState = "not_allowed_in_state"
+  /// The request body exceeds `ProtocolVersion.maximumRequestBytes`.
+  case messageTooLarge = "message_too_large"
+  /// The event log cannot be written (disk full, read-only): nothing was applied.
+  case storageUnavailable = "storage_unavailable"
+
+  /// The code for a rule's refusal.
+  public init(_ reason: CommandRejection.Reason) {
+    switch reason {
+    case .unknownRoom: self = .unknownRoom
+    case .unknownSession: self = .unknownSession
+    case .invalidArgument: self = .invalidArgument
+    case .notAllowedInState: self = .notAllowedInState
+    }
+  }
+}
+
+/// A refused request: the code, a sentence for a person, and the field at fault.
+public struct ProtocolError: Error, Equatable, Sendable {
+  public var code: ErrorCode
+  public var message: String
+  public var field: String?
+
+  public init(_ code: ErrorCode, _ message: String, field: String? = nil) {
+    self.code = code
+    self.message = message
+    self.field = field
+  }
+
+  /// The protocol form of a rule's refusal.
+  public init(_ rejection: CommandRejection) {
+    self.init(ErrorCode(rejection.reason), rejection.message, field: rejection.field)
+  }
+}

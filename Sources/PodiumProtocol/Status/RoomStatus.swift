@@ -1,0 +1,62 @@
+import Foundation
+import PodiumCore
+
+/// The value of a room's topic (`room/<id>`): the room, its raw live state, and
+/// what follows from it as of `asOf`.
+///
+/// Screens count down from `current.endsAt` with their offset to the daemon's
+/// clock; while a session runs over, `offset` and expected starts grow with it
+/// (see docs/PROTOCOL.md).
+public struct RoomStatus: Codable, Equatable, Sendable {
+  /// The session on now, as of `asOf`.
+  public struct Current: Codable, Equatable, Sendable {
+    public var session: Session
+    public var speakerIndex: Int
+    public var speaker: Speaker?
+    public var nextSpeaker: Speaker?
+    public var floorLanguage: String?
+    public var startedAt: Date
+    public var endsAt: Date
+    public var timeLeft: Double
+    public var elapsed: Double
+    public var phase: Phase
+    public var paused: Bool
+  }
+
+  /// A session to come.
+  public struct Upcoming: Codable, Equatable, Sendable {
+    public var session: Session
+    public var expectedStart: Date
+    public var delay: Double
+  }
+
+  public var room: Room
+  public var state: RoomState
+  public var asOf: Date
+  public var current: Current?
+  public var upcoming: [Upcoming]
+  /// How late the room runs, in seconds (negative: early).
+  public var offset: Double
+  public var thresholds: Thresholds
+  public var message: SpeakerMessage?
+
+  /// The status of `room` in `state` at `now`.
+  public init(room: Room, conference: Conference, state: RoomState, at now: Date) {
+    let timeline = RoomTimeline(conference: conference, state: state, at: now)
+    self.room = room
+    self.state = state
+    self.asOf = now
+    self.current = timeline.current.map {
+      Current(
+        session: $0.session, speakerIndex: state.speakerIndex, speaker: $0.speaker, nextSpeaker: $0.nextSpeaker,
+        floorLanguage: $0.floorLanguage, startedAt: $0.timer.startedAt, endsAt: $0.endsAt, timeLeft: $0.timeLeft,
+        elapsed: $0.elapsed, phase: $0.phase, paused: $0.timer.isPaused)
+    }
+    self.upcoming = timeline.upcoming.map {
+      Upcoming(session: $0.session, expectedStart: $0.expectedStart, delay: $0.delay)
+    }
+    self.offset = timeline.offset
+    self.thresholds = state.thresholds
+    self.message = state.message
+  }
+}

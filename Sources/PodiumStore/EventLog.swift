@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import PodiumCore
+
+/// The SQLite event log: the one durable record of everything that happened.
+///
+/// Appends are transactions that commit before the daemon replies (group commit:
+/// one transaction per batch of commands). The file is in WAL mode with
+/// `synchronous=FULL`, so a committed event survives a process crash and a power
+/// loss. Other processes may read it while the daemon writes.
+public final class EventLog {
+  private let database: DatabaseQueue
+  /// The `synchronous` setting read back from SQLite after opening (`2` is FULL).
+  public let synchronousMode: Int
+  /// The journal mode read back from SQLite (`wal`).
+  public let journalMode: String
+  /// The file the log lives in.
+  public let path: String
+
+  /// Opens (creating and migrating if needed) the log at `path`.
+  ///
+  /// - Parameter readOnly: for reports and backups beside a running daemon.
+  public init(path: String, readOnly: Bool = false) throws {
+    var configuration = Configuration()
+    configuration.readonly = readOnly
+    configuration.journalMode = readOnly ? .default : .wal
+    configuration.busyMode = .timeout(5)
+    self.path = path
+    do {
+      database = try DatabaseQueue(path: path, configuration: configuration)
+      if !readOnly {
+        // After GRDB's own WAL set-up, which chooses NORMAL: FULL syncs every commit.
+        try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        try Self.migrator.migrate(database)
+      }
+      (synchronousMode, journalMode) = try database.read { db in
+        (
+          try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1,
+          try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
+        )
+      }
+    } catch {
+      throw EventLogError(operation: "open \(path)", reason: "\(error)")
+    }
+  }
+
+  /// Appends a batch of events and the commands that caused them in one transaction.
+  ///
+  /// Returns once SQLite has committed (and, with `synchronous=FULL`, synced).
+  public func append(_ events: [StoredEvent], commands: [CommandOutcome]) throws {
+    guard !events.isEmpty || !commands.isEmpty else { return }
+    let encoder = PodiumJSON.encoder()
+    do {
+      try database.write { db in
+        for stored in events {
+          let body = String(decoding: try encoder.encode(stored.event), as: UTF8.self)
+          try db.execute(
+            sql: """
+              INSERT INTO events (seq, at, topic, stream, type, command_id, body)
+              VALUES (?, ?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              stored.seq, PodiumJSON.formatInstant(stored.at), stored.topic, stored.stream, stored.event.name,
+              stored.commandId, body,
+            ])
+        }
+        for command in commands {
+          try db.execute(
+            sql: "INSERT INTO commands (id, received_at, reply) VALUES (?, ?, ?)",
+            arguments: [command.id, PodiumJSON.formatInstant(command.receivedAt), String(decoding: command.reply, as: UTF8.self)])
+        }
+      }
+    } catch {
+      throw EventLogError(operation: "append \(events.count) events", reason: "\(error)")
+    }
+  }
+
+  /// The reply first sent for command `id`, if that command was accepted before.
+  public func reply(forCommand id: String) throws -> [UInt8]? {
+    try database.read { db in
+      try String.fetchOne(db, sql: "SELECT reply FROM commands WHERE id = ?", arguments: [id]).map { Array($0.utf8) }
+    }
+  }
+
+  /// The last sequence number committed (0 for an empty log).
+  public func lastSequence() throws -> Int64 {
+    try database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events") ?? 0 }
+  }
+
+  /// The last sequence number of every stream.
+  public func heads() throws -> [String: Int64] {
+    try database.read { db in
+      var heads: [String: Int64] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT stream, MAX(seq) AS seq FROM events GROUP BY stream") {
+        heads[row["stream"]] = row["seq"]
+      }
+      return heads
+    }
+  }
+
+  /// Up to `limit` events with a sequence number above `after`, in order.
+  public func events(after: Int64, limit: Int) throws -> [StoredEvent] {
+    try database.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [after, limit]
+      ).map(Self.storedEvent)
+    }
+  }
+
+  /// Calls `body` with every event in order, up to the instant `until` if given.
+  public func forEachEvent(until: Date? = nil, _ body: (StoredEvent) throws -> Void) throws {
+    try database.read { db in
+      let cursor =
+        if let until {
+          try Row.fetchCursor(
+            db, sql: "SELECT * FROM events WHERE at <= ? ORDER BY seq", arguments: [PodiumJSON.formatInstant(until)])
+        } else {
+          try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY seq")
+        }
+      while let row = try cursor.next() {
+        try body(try Self.storedEvent(row))
+      }
+    }
+  }
+
+  /// The state after every event (up to `until`), replayed from the log.
+  public func replay(until: Date? = nil) throws -> ConferenceState {
+    var state = ConferenceState()
+    try forEachEvent(until: until) { state.apply($0.event) }
+    return state
+  }
+
+  /// Writes a consistent copy of the log to `path` while the daemon may be writing.
+  public func backup(to path: String) throws {
+    try database.read { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+  }
+
+  private static func storedEvent(_ row: Row) throws -> StoredEvent {
+    let body: String = row["body"]
+    let at: String = row["at"]
+    return StoredEvent(
+      seq: row["seq"], at: PodiumJSON.parseInstant(at) ?? Date(timeIntervalSince1970: 0), topic: row["topic"],
+      stream: row["stream"], commandId: row["command_id"],
+      event: try PodiumJSON.decoder().decode(Event.self, from: Data(body.utf8)))
+  }
+}

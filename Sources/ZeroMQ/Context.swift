@@ -1,0 +1,31 @@
+import CZeroMQ
+
+/// A libzmq context: owns the I/O threads of every socket made from it.
+///
+/// Close every socket (with linger 0) before the context is released, or
+/// `zmq_ctx_term` waits for them.
+public final class Context: @unchecked Sendable {
+  let handle: UnsafeMutableRawPointer
+
+  /// A new context.
+  public init() throws {
+    guard let handle = zmq_ctx_new() else { throw ZeroMQError.last("zmq_ctx_new") }
+    self.handle = handle
+  }
+
+  deinit {
+    while zmq_ctx_term(handle) != 0 && zmq_errno() == EINTR {}
+  }
+
+  /// The libzmq version linked, e.g. `4.3.4`.
+  public static var version: String {
+    var major: Int32 = 0
+    var minor: Int32 = 0
+    var patch: Int32 = 0
+    zmq_version(&major, &minor, &patch)
+    return "\(major).\(minor).\(patch)"
+  }
+
+  /// Whether libzmq was built with a capability, e.g. `curve`.
+  public static func has(_ capability: String) -> Bool { zmq_has(capability) != 0 }
+}

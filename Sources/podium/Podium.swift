@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `podium`: the operator's command line.
+@main
+struct Podium: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "podium",
+    abstract: "Operate podiumd: room status, stage commands, the event log, configuration checks.",
+    subcommands: [
+      Status.self, Start.self, Pause.self, Resume.self, End.self, NextSpeaker.self, AddTime.self,
+      SetThresholds.self, Message.self, ClearMessage.self, Events.self, CheckConfig.self,
+    ])
+}

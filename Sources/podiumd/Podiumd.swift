@@ -1,0 +1,69 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PodiumConfig
+import PodiumCore
+import PodiumDaemon
+
+/// `podiumd`: the daemon that holds the conference's live state.
+@main
+struct Podiumd: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "podiumd",
+    abstract: "Holds the live state of every room; commands in over ZeroMQ, sequenced updates out.",
+    discussion: """
+      Defaults work on one machine with no flags. Settings come from, in order: built-in defaults, \
+      the settings file (--settings, PODIUM_SETTINGS, ./config/podium.yaml, /etc/podium/podium.yaml), \
+      environment variables (PODIUM_COMMAND_ENDPOINT, PODIUM_UPDATE_ENDPOINT, PODIUM_DATA_DIR, \
+      PODIUM_CONFERENCE), then these flags.
+      """)
+
+  @Option(help: "Settings file (YAML).") var settings: String?
+  @Option(help: "Conference file to load (YAML).") var conference: String?
+  @Option(help: "Directory for the event log.") var dataDir: String?
+  @Option(help: "Command endpoint to bind (ROUTER), e.g. tcp://127.0.0.1:5570; port * picks one.")
+  var commandEndpoint: String?
+  @Option(help: "Update endpoint to bind (PUB), e.g. tcp://127.0.0.1:5571.") var updateEndpoint: String?
+  @Flag(help: "Shift the schedule so its first session began ten minutes ago (demo).") var live = false
+  @Flag(help: "Log debug lines.") var verbose = false
+
+  func run() throws {
+    var resolved = try PodiumSettings.load(file: settings)
+    if let conference { resolved.conferenceFile = conference }
+    if let dataDir { resolved.dataDirectory = dataDir }
+    if let commandEndpoint { resolved.commandEndpoint = commandEndpoint }
+    if let updateEndpoint { resolved.updateEndpoint = updateEndpoint }
+
+    let logger = DaemonLogger(verbose: verbose)
+    var loaded: Conference?
+    if let file = resolved.conferenceFile {
+      do {
+        loaded = try ConferenceFile.load(path: file)
+      } catch {
+        throw ValidationError("\(error)")
+      }
+      if live { loaded = loaded?.live(at: Date()) }
+    } else {
+      logger.warning("no conference file given (--conference, PODIUM_CONFERENCE or the settings file)")
+    }
+    try FileManager.default.createDirectory(atPath: resolved.dataDirectory, withIntermediateDirectories: true)
+    let daemon = try Daemon(
+      logPath: "\(resolved.dataDirectory)/podium.sqlite", conference: loaded,
+      commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint, logger: logger)
+
+    signal(SIGINT, SIG_IGN)
+    signal(SIGTERM, SIG_IGN)
+    signal(SIGPIPE, SIG_IGN)
+    let signals = [SIGINT, SIGTERM].map { number in
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { daemon.stop() }
+      source.resume()
+      return source
+    }
+    print(
+      "podiumd ready commands=\(daemon.commandEndpoint) updates=\(daemon.updateEndpoint) seq=\(daemon.lastSequence)")
+    fflush(stdout)
+    daemon.run()
+    signals.forEach { $0.cancel() }
+  }
+}
