@@ -132,7 +132,7 @@ public final class EventLog {
 
   /// Writes a consistent copy of the log to `path` while the daemon may be writing.
   public func backup(to path: String) throws {
-    try database.read { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+    try database.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
   }
 
   private static func storedEvent(_ row: Row) throws -> StoredEvent {

@@ -1,0 +1,106 @@
+import PodiumConfig
+import PodiumCore
+import XCTest
+
+final class ConferenceFileTests: XCTestCase {
+  private let valid = """
+    conference:
+      id: rabat
+      name: Conférence
+      timeZone: Africa/Casablanca
+      languages:
+        - {code: ar, name: العربية}
+        - {code: fr, name: Français}
+    rooms:
+      - id: plenary
+        name: Plénière
+        names: {ar: القاعة الكبرى}
+        booths:
+          - id: ar
+            language: ar
+            channel: 1
+            from: [fr]
+            retour: true
+            interpreters:
+              - {id: amina, name: أمينة}
+    sessions:
+      - id: opening
+        room: plenary
+        title: الافتتاح
+        titles: {fr: Ouverture}
+        start: 2026-06-25 09:00
+        end: 2026-06-25 09:45
+        language: ar
+        speakers:
+          - {name: أمينة بنعلي, language: ar, affiliation: وزارة التضامن}
+      - id: panel
+        room: plenary
+        title: Panel
+        start: 2026-06-25 10:00
+        duration: 1h30m
+
+    """
+
+  private func error(in text: String) -> ConfigError? {
+    do {
+      _ = try ConferenceFile.parse(text, file: "c.yaml")
+      return nil
+    } catch {
+      return error as? ConfigError
+    }
+  }
+
+  func testAValidFileLoadsWithLocalTimesInTheConferenceTimeZone() throws {
+    let conference = try ConferenceFile.parse(valid, file: "c.yaml")
+    XCTAssertEqual(conference.rooms.first?.booths.first?.interpreters.first?.name, "أمينة")
+    XCTAssertEqual(conference.rooms.first?.name(in: "ar"), "القاعة الكبرى")
+    let opening = try XCTUnwrap(conference.session("opening"))
+    // Casablanca is UTC+1 in June: 09:00 local is 08:00 UTC.
+    XCTAssertEqual(PodiumJSON.formatInstant(opening.plannedStart), "2026-06-25T08:00:00.000Z")
+    XCTAssertEqual(opening.speakers.first?.affiliation, "وزارة التضامن")
+    XCTAssertEqual(conference.session("panel")?.plannedDuration, 5400)
+  }
+
+  func testSyntaxErrorsNameTheLine() {
+    let broken = valid.replacingOccurrences(of: "  name: Conférence", with: "  name: [Conférence")
+    let error = error(in: broken)
+    XCTAssertNotNil(error?.line)
+    XCTAssertTrue(error?.message.contains("YAML") ?? false)
+  }
+
+  func testAnUnknownRoomNamesItsLineAndTheKnownRooms() {
+    let broken = valid.replacingOccurrences(of: "    room: plenary\n    title: Panel", with: "    room: hall\n    title: Panel")
+    let error = error(in: broken)
+    XCTAssertEqual(error?.line, 31)
+    XCTAssertTrue(error?.message.contains("'hall'") ?? false, error?.message ?? "")
+    XCTAssertTrue(error?.message.contains("plenary") ?? false)
+  }
+
+  func testUnknownKeysAndLanguagesAreRefused() {
+    XCTAssertEqual(error(in: valid.replacingOccurrences(of: "    retour: true", with: "    retur: true"))?.line, 17)
+    let language = error(in: valid.replacingOccurrences(of: "language: ar, affiliation", with: "language: en, affiliation"))
+    XCTAssertEqual(language?.line, 29)
+    XCTAssertTrue(language?.message.contains("'en'") ?? false)
+  }
+
+  func testTimesMustBeConsistent() {
+    let backwards = valid.replacingOccurrences(of: "end: 2026-06-25 09:45", with: "end: 2026-06-25 08:45")
+    XCTAssertEqual(error(in: backwards)?.line, 26)
+    let overlap = valid.replacingOccurrences(of: "start: 2026-06-25 10:00", with: "start: 2026-06-25 09:30")
+    XCTAssertTrue(error(in: overlap)?.message.contains("starts before") ?? false)
+    let badTime = valid.replacingOccurrences(of: "start: 2026-06-25 10:00", with: "start: tomorrow")
+    XCTAssertEqual(error(in: badTime)?.line, 33)
+  }
+
+  func testDuplicatesAreRefused() {
+    let duplicateSession = valid.replacingOccurrences(of: "id: panel", with: "id: opening")
+    XCTAssertTrue(error(in: duplicateSession)?.message.contains("used twice") ?? false)
+    let unknownZone = valid.replacingOccurrences(of: "Africa/Casablanca", with: "Africa/Atlantis")
+    XCTAssertEqual(error(in: unknownZone)?.line, 4)
+  }
+
+  func testErrorsReadLikeCompilerDiagnostics() {
+    XCTAssertEqual(
+      ConfigError(file: "c.yaml", line: 3, column: 7, message: "oops").description, "c.yaml:3:7: oops")
+  }
+}

@@ -1,0 +1,39 @@
+import PodiumCore
+import XCTest
+
+final class SessionTimerTests: XCTestCase {
+  func testTimeLeftCountsDownFromTheAllottedDuration() {
+    let timer = SessionTimer(startedAt: Fixtures.nine, duration: 1800)
+    XCTAssertEqual(timer.timeLeft(at: Fixtures.at(minutes: 10)), 1200)
+    XCTAssertEqual(timer.timeLeft(at: Fixtures.at(minutes: 35)), -300)
+  }
+
+  func testAPauseFreezesTimeLeftAndCountsInPausedTime() {
+    var timer = SessionTimer(startedAt: Fixtures.nine, duration: 1800)
+    timer.pausedAt = Fixtures.at(minutes: 10)
+    XCTAssertEqual(timer.timeLeft(at: Fixtures.at(minutes: 15)), 1200)
+    XCTAssertEqual(timer.paused(at: Fixtures.at(minutes: 15)), 300)
+    XCTAssertEqual(timer.elapsed(at: Fixtures.at(minutes: 15)), 600)
+  }
+
+  func testAddedTimeMovesTheEnd() {
+    let timer = SessionTimer(startedAt: Fixtures.nine, duration: 1800, added: -120, pausedTotal: 60)
+    XCTAssertEqual(timer.endsAt(at: Fixtures.nine), Fixtures.at(minutes: 29))
+  }
+
+  func testPhasesFollowTheThresholds() {
+    let thresholds = Thresholds(warning: 300, danger: 60)
+    XCTAssertEqual(thresholds.phase(timeLeft: 301), .normal)
+    XCTAssertEqual(thresholds.phase(timeLeft: 300), .warning)
+    XCTAssertEqual(thresholds.phase(timeLeft: 60), .danger)
+    XCTAssertEqual(thresholds.phase(timeLeft: 0.5), .danger)
+    XCTAssertEqual(thresholds.phase(timeLeft: 0), .overtime)
+    XCTAssertEqual(thresholds.phase(timeLeft: -10), .overtime)
+  }
+
+  func testArabicIsRightToLeft() {
+    XCTAssertEqual(TextDirection(languageCode: "ar"), .rightToLeft)
+    XCTAssertEqual(TextDirection(languageCode: "ar-MA"), .rightToLeft)
+    XCTAssertEqual(TextDirection(languageCode: "fr"), .leftToRight)
+  }
+}

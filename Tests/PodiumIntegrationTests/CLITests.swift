@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+
+/// `podium` as the crew runs it.
+final class CLITests: XCTestCase {
+  func testRoomCommandsStatusAndEvents() throws {
+    let daemon = try DaemonProcess()
+    XCTAssertEqual(try daemon.cli(["start", "plenary"]).out, "ok: sessionStarted #2\n")
+    XCTAssertEqual(try daemon.cli(["add-time", "plenary", "+2m"]).status, 0)
+    XCTAssertEqual(try daemon.cli(["message", "plenary", "Merci de conclure", "--blink"]).status, 0)
+    let refused = try daemon.cli(["start", "plenary"])
+    XCTAssertEqual(refused.status, 2)
+    XCTAssertTrue(refused.err.contains("not_allowed_in_state"), refused.err)
+
+    let status = try daemon.cli(["status"])
+    XCTAssertEqual(status.status, 0)
+    XCTAssertTrue(status.out.contains("الافتتاح الرسمي 2026"), status.out)
+    XCTAssertTrue(status.out.contains("46:"), "45 minutes planned, 2 added, one passed: \(status.out)")
+
+    let json = try daemon.cli(["status", "--json"])
+    let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+    XCTAssertEqual(object?["seq"] as? Int, 4)
+
+    let events = try daemon.cli(["events"]).out.split(separator: "\n")
+    XCTAssertEqual(events.count, 4)
+    XCTAssertTrue(events[1].contains("sessionStarted"))
+    XCTAssertTrue(events[2].contains("timeAdded seconds=120"))
+    let lines = try daemon.cli(["events", "--json", "--after", "3"]).out.split(separator: "\n")
+    XCTAssertEqual(lines.count, 1)
+    XCTAssertTrue(lines[0].contains("\"messageShown\""))
+  }
+
+  func testAnUnreachableDaemonIsSaidPlainly() throws {
+    let daemon = try DaemonProcess()
+    daemon.kill(signal: SIGKILL)
+    let result = try daemon.cli(["status"])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertTrue(result.err.contains("not reachable"), result.err)
+  }
+
+  func testCheckConfigNamesTheLine() throws {
+    let daemon = try DaemonProcess()
+    let good = try daemon.cli(["check-config", daemon.conferenceFile.path])
+    XCTAssertEqual(good.status, 0, good.err)
+    XCTAssertTrue(good.out.contains("2 rooms, 3 sessions"), good.out)
+    let bad = daemon.directory.appendingPathComponent("bad.yaml")
+    try TestConference.yaml().replacingOccurrences(of: "room: atlas", with: "room: atlantis").write(
+      to: bad, atomically: true, encoding: .utf8)
+    let result = try daemon.cli(["check-config", bad.path])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertTrue(result.err.contains("bad.yaml:33:"), result.err)
+    XCTAssertTrue(result.err.contains("atlantis"), result.err)
+  }
+}
