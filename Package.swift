@@ -7,12 +7,15 @@ let package = Package(
   products: [
     .executable(name: "podiumd", targets: ["podiumd"]),
     .executable(name: "podium", targets: ["podium"]),
+    .executable(name: "podium-display", targets: ["PodiumDisplay"]),
     .library(name: "PodiumPluginKit", targets: ["PodiumPluginKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // The C face of libzmq, from the system (Debian: libzmq3-dev).
@@ -51,6 +54,34 @@ let package = Package(
       name: "PodiumPluginKit",
       dependencies: ["PodiumCore", "PodiumProtocol", "PodiumConfig", "ZeroMQ"]
     ),
+    // QR codes from the system's libqrencode (Debian: libqrencode-dev).
+    .systemLibrary(
+      name: "CQREncode",
+      pkgConfig: "libqrencode",
+      providers: [.apt(["libqrencode-dev"])]
+    ),
+    // Serving plugin pages: live pushes (SSE), static files, security headers, QR codes.
+    .target(
+      name: "PodiumWeb",
+      dependencies: [
+        "PodiumPluginKit", "PodiumProtocol", "CQREncode",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]
+    ),
+    // The room display plugin: door screens, confidence monitors, lobby, operator's page.
+    .executableTarget(
+      name: "PodiumDisplay",
+      dependencies: [
+        "PodiumWeb", "PodiumPluginKit", "PodiumConfig",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "plugins/room-display",
+      exclude: ["README.md"],
+      sources: ["Sources"],
+      resources: [.copy("Public")]
+    ),
     .executableTarget(
       name: "podium",
       dependencies: [
@@ -61,6 +92,7 @@ let package = Package(
     .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
     .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
     .testTarget(name: "PodiumStoreTests", dependencies: ["PodiumStore"]),
+    .testTarget(name: "PodiumWebTests", dependencies: ["PodiumWeb"]),
     .testTarget(
       name: "PodiumIntegrationTests",
       dependencies: ["PodiumPluginKit", "PodiumProtocol", "ZeroMQ", "podiumd", "podium"]

@@ -29,14 +29,16 @@ public enum ConferenceFile {
     }
     let languages = try required(info, "languages", in: header).sequence().map(language)
     let codes = Set(languages.map(\.code))
-    try checkUnique(languages.map(\.code), nodes: try required(info, "languages", in: header).sequence(), what: "language")
+    try checkUnique(
+      languages.map(\.code), nodes: try required(info, "languages", in: header).sequence(), what: "language")
 
     let roomNodes = try root["rooms"].map { try $0.sequence() } ?? []
     let rooms = try roomNodes.map { try room($0, languages: codes) }
     try checkUnique(rooms.map(\.id), nodes: roomNodes, what: "room id")
     let interpreterIds = rooms.flatMap { $0.booths.flatMap { $0.interpreters.map(\.id) } }
     if let duplicate = Dictionary(grouping: interpreterIds, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-      throw ConfigError(file: file, message: "interpreter id '\(duplicate)' is used twice; ids must be unique in the conference")
+      throw ConfigError(
+        file: file, message: "interpreter id '\(duplicate)' is used twice; ids must be unique in the conference")
     }
 
     let sessionNodes = try root["sessions"].map { try $0.sequence() } ?? []
@@ -50,7 +52,8 @@ public enum ConferenceFile {
     return Conference(
       id: try required(info, "id", in: header).identifier(),
       name: try required(info, "name", in: header).nonEmptyString(),
-      timeZone: timeZoneName, languages: languages, rooms: rooms, sessions: sessions)
+      names: try info["names"]?.translations() ?? [:], timeZone: timeZoneName, languages: languages, rooms: rooms,
+      sessions: sessions)
   }
 
   private static func language(_ node: YAMLNode) throws -> Language {

@@ -33,7 +33,8 @@ struct YAMLNode {
       let name = key.string ?? ""
       let keyNode = YAMLNode(node: key, file: file, path: path)
       guard allowed.contains(name) else {
-        throw keyNode.error("unknown key '\(name)' in \(described) (known: \(allowed.sorted().joined(separator: ", ")))")
+        throw keyNode.error(
+          "unknown key '\(name)' in \(described) (known: \(allowed.sorted().joined(separator: ", ")))")
       }
       guard members[name] == nil else { throw keyNode.error("key '\(name)' appears twice in \(described)") }
       members[name] = YAMLNode(node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)")

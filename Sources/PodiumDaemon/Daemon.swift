@@ -40,7 +40,8 @@ public final class Daemon: @unchecked Sendable {
   ) throws {
     self.logger = logger
     log = try EventLog(path: logPath)
-    logger.info("event log \(logPath): journal_mode=\(log.journalMode) synchronous=\(Self.synchronousName(log.synchronousMode))")
+    logger.info(
+      "event log \(logPath): journal_mode=\(log.journalMode) synchronous=\(Self.synchronousName(log.synchronousMode))")
     let state = try log.replay()
     live = LiveState(state: state, lastSeq: try log.lastSequence(), heads: try log.heads())
     logger.info("replayed the log up to seq \(live.lastSeq)")
@@ -65,7 +66,8 @@ public final class Daemon: @unchecked Sendable {
       try router.bind(commandEndpoint)
       try publisher.bind(updateEndpoint)
     } catch {
-      throw DaemonError("cannot bind: \(error) (is another podiumd running? set PODIUM_COMMAND_ENDPOINT / PODIUM_UPDATE_ENDPOINT)")
+      throw DaemonError(
+        "cannot bind: \(error) (is another podiumd running? set PODIUM_COMMAND_ENDPOINT / PODIUM_UPDATE_ENDPOINT)")
     }
     self.commandEndpoint = router.lastEndpoint
     self.updateEndpoint = publisher.lastEndpoint
@@ -127,7 +129,14 @@ public final class Daemon: @unchecked Sendable {
       let (route, body) = Self.split(message)
       guard let body else {
         answers.append(
-          (route, .failure(Reply.Failure(id: nil, ProtocolError(.malformed, "a request is one body frame (after the optional empty delimiter of a REQ socket)")))))
+          (
+            route,
+            .failure(
+              Reply.Failure(
+                id: nil,
+                ProtocolError(
+                  .malformed, "a request is one body frame (after the optional empty delimiter of a REQ socket)")))
+          ))
         continue
       }
       let (id, parsed) = RequestEnvelope.parse(body)
@@ -180,7 +189,8 @@ public final class Daemon: @unchecked Sendable {
     case .acknowledgement(let ack):
       guard committed else {
         return WireCoding.encode(
-          Reply.Failure(id: ack.id, ProtocolError(.storageUnavailable, "the event log cannot be written; nothing was applied")))
+          Reply.Failure(
+            id: ack.id, ProtocolError(.storageUnavailable, "the event log cannot be written; nothing was applied")))
       }
       return WireCoding.encode(ack)
     case .duplicate(let reply):

@@ -99,7 +99,8 @@ final class ClientConnection: @unchecked Sendable {
       return
     }
     outgoing.append(
-      PendingRequest(id: id, body: body, purpose: .caller(continuation), attemptsLeft: options.attempts, deadline: .distantPast))
+      PendingRequest(
+        id: id, body: body, purpose: .caller(continuation), attemptsLeft: options.attempts, deadline: .distantPast))
     lock.unlock()
     wake.signal()
   }

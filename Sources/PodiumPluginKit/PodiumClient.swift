@@ -43,7 +43,9 @@ public final class PodiumClient: @unchecked Sendable {
   /// - Parameter id: the command's id; keep it when retrying by hand.
   /// - Throws: `PodiumClientError.refused` with the daemon's reason, or `.unreachable`.
   @discardableResult
-  public func send(_ command: Command, id: String = UUID().uuidString.lowercased()) async throws
+  public func send(
+    _ command: Command, id: String = UUID().uuidString.lowercased()
+  ) async throws
     -> Reply.Acknowledgement
   {
     let reply = try await request(CommandCoding.requestBody(id: id, command))

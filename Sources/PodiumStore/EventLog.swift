@@ -67,7 +67,9 @@ public final class EventLog {
         for command in commands {
           try db.execute(
             sql: "INSERT INTO commands (id, received_at, reply) VALUES (?, ?, ?)",
-            arguments: [command.id, PodiumJSON.formatInstant(command.receivedAt), String(decoding: command.reply, as: UTF8.self)])
+            arguments: [
+              command.id, PodiumJSON.formatInstant(command.receivedAt), String(decoding: command.reply, as: UTF8.self),
+            ])
         }
       }
     } catch {

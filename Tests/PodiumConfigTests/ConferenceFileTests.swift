@@ -69,7 +69,8 @@ final class ConferenceFileTests: XCTestCase {
   }
 
   func testAnUnknownRoomNamesItsLineAndTheKnownRooms() {
-    let broken = valid.replacingOccurrences(of: "    room: plenary\n    title: Panel", with: "    room: hall\n    title: Panel")
+    let broken = valid.replacingOccurrences(
+      of: "    room: plenary\n    title: Panel", with: "    room: hall\n    title: Panel")
     let error = error(in: broken)
     XCTAssertEqual(error?.line, 31)
     XCTAssertTrue(error?.message.contains("'hall'") ?? false, error?.message ?? "")
@@ -78,7 +79,8 @@ final class ConferenceFileTests: XCTestCase {
 
   func testUnknownKeysAndLanguagesAreRefused() {
     XCTAssertEqual(error(in: valid.replacingOccurrences(of: "    retour: true", with: "    retur: true"))?.line, 17)
-    let language = error(in: valid.replacingOccurrences(of: "language: ar, affiliation", with: "language: en, affiliation"))
+    let language = error(
+      in: valid.replacingOccurrences(of: "language: ar, affiliation", with: "language: en, affiliation"))
     XCTAssertEqual(language?.line, 29)
     XCTAssertTrue(language?.message.contains("'en'") ?? false)
   }

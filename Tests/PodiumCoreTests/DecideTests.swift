@@ -55,7 +55,9 @@ final class DecideTests: XCTestCase {
     var state = Fixtures.loaded
     try Fixtures.run(&state, .start(session: nil), at: Fixtures.at(minutes: 3))
     try Fixtures.run(&state, .end, at: Fixtures.at(minutes: 40))
-    XCTAssertEqual(state.room("plenary").records["opening"], SessionRecord(startedAt: Fixtures.at(minutes: 3), endedAt: Fixtures.at(minutes: 40)))
+    XCTAssertEqual(
+      state.room("plenary").records["opening"],
+      SessionRecord(startedAt: Fixtures.at(minutes: 3), endedAt: Fixtures.at(minutes: 40)))
     XCTAssertNil(state.room("plenary").currentSessionId)
     XCTAssertThrowsError(try state.decide(.room("plenary", .start(session: "opening")), at: Fixtures.at(minutes: 41)))
     try Fixtures.run(&state, .start(session: nil), at: Fixtures.at(minutes: 41))
@@ -87,8 +89,10 @@ final class DecideTests: XCTestCase {
     var state = Fixtures.loaded
     try Fixtures.run(&state, .setThresholds(Thresholds(warning: 600, danger: 120)), at: Fixtures.nine)
     XCTAssertEqual(state.room("plenary").thresholds, Thresholds(warning: 600, danger: 120))
-    XCTAssertThrowsError(try state.decide(.room("plenary", .setThresholds(Thresholds(warning: 60, danger: 60))), at: Fixtures.nine))
-    XCTAssertThrowsError(try state.decide(.room("plenary", .setThresholds(Thresholds(warning: 60, danger: -1))), at: Fixtures.nine))
+    XCTAssertThrowsError(
+      try state.decide(.room("plenary", .setThresholds(Thresholds(warning: 60, danger: 60))), at: Fixtures.nine))
+    XCTAssertThrowsError(
+      try state.decide(.room("plenary", .setThresholds(Thresholds(warning: 60, danger: -1))), at: Fixtures.nine))
   }
 
   func testMessagesAreTrimmedBoundedAndClearable() throws {
@@ -96,9 +100,11 @@ final class DecideTests: XCTestCase {
     try Fixtures.run(&state, .showMessage(SpeakerMessage(text: "  الرجاء الاختصار  ", blink: true)), at: Fixtures.nine)
     XCTAssertEqual(state.room("plenary").message, SpeakerMessage(text: "الرجاء الاختصار", blink: true))
     let long = String(repeating: "x", count: SpeakerMessage.maximumLength + 1)
-    XCTAssertThrowsError(try state.decide(.room("plenary", .showMessage(SpeakerMessage(text: long))), at: Fixtures.nine))
+    XCTAssertThrowsError(
+      try state.decide(.room("plenary", .showMessage(SpeakerMessage(text: long))), at: Fixtures.nine))
     XCTAssertThrowsError(try state.decide(.room("plenary", .showMessage(SpeakerMessage(text: " "))), at: Fixtures.nine))
-    XCTAssertNoThrow(try state.decide(.room("plenary", .showMessage(SpeakerMessage(text: "", blackout: true))), at: Fixtures.nine))
+    XCTAssertNoThrow(
+      try state.decide(.room("plenary", .showMessage(SpeakerMessage(text: "", blackout: true))), at: Fixtures.nine))
     try Fixtures.run(&state, .clearMessage, at: Fixtures.nine)
     XCTAssertNil(state.room("plenary").message)
     XCTAssertEqual(try state.decide(.room("plenary", .clearMessage), at: Fixtures.nine), [])

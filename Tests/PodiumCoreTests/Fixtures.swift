@@ -18,14 +18,18 @@ enum Fixtures {
       Session(
         id: "panel", roomId: "plenary", title: "Panel", plannedStart: at(minutes: 30), plannedEnd: at(minutes: 90)),
       Session(
-        id: "closing", roomId: "plenary", title: "Clôture", plannedStart: at(minutes: 120), plannedEnd: at(minutes: 150)),
-      Session(id: "workshop", roomId: "atlas", title: "Atelier", plannedStart: at(minutes: 0), plannedEnd: at(minutes: 60)),
+        id: "closing", roomId: "plenary", title: "Clôture", plannedStart: at(minutes: 120), plannedEnd: at(minutes: 150)
+      ),
+      Session(
+        id: "workshop", roomId: "atlas", title: "Atelier", plannedStart: at(minutes: 0), plannedEnd: at(minutes: 60)),
     ])
 
   static var loaded: ConferenceState { ConferenceState().evolve(.conferenceLoaded(conference: conference)) }
 
   /// Decides and applies a command, failing the test on refusal.
-  static func run(_ state: inout ConferenceState, _ command: RoomCommand, room: String = "plenary", at date: Date) throws {
+  static func run(
+    _ state: inout ConferenceState, _ command: RoomCommand, room: String = "plenary", at date: Date
+  ) throws {
     for event in try state.decide(.room(room, command), at: date) { state.apply(event) }
   }
 }

@@ -16,13 +16,17 @@ final class EventLogTests: XCTestCase {
 
   private func stored(_ seq: Int64, _ event: Event, command: String? = nil) -> StoredEvent {
     let topic = event.roomId.map { "room/\($0)" } ?? "conference"
-    return StoredEvent(seq: seq, at: Date(timeIntervalSince1970: 1_782_374_400 + Double(seq)), topic: topic, stream: topic, commandId: command, event: event)
+    return StoredEvent(
+      seq: seq, at: Date(timeIntervalSince1970: 1_782_374_400 + Double(seq)), topic: topic, stream: topic,
+      commandId: command, event: event)
   }
 
   private let conference = Conference(
     id: "c", name: "C", timeZone: "UTC", languages: [], rooms: [Room(id: "plenary", name: "P")],
     sessions: [
-      Session(id: "s", roomId: "plenary", title: "S", plannedStart: Date(timeIntervalSince1970: 0), plannedEnd: Date(timeIntervalSince1970: 600))
+      Session(
+        id: "s", roomId: "plenary", title: "S", plannedStart: Date(timeIntervalSince1970: 0),
+        plannedEnd: Date(timeIntervalSince1970: 600))
     ])
 
   func testTheLogIsWALWithFullSynchronousAndMigrated() throws {
@@ -35,13 +39,16 @@ final class EventLogTests: XCTestCase {
   func testAppendedEventsReplayAfterReopening() throws {
     let events = [
       stored(1, .conferenceLoaded(conference: conference)),
-      stored(2, .sessionStarted(room: "plenary", session: "s", at: Date(timeIntervalSince1970: 60), duration: 600), command: "c1"),
+      stored(
+        2, .sessionStarted(room: "plenary", session: "s", at: Date(timeIntervalSince1970: 60), duration: 600),
+        command: "c1"),
       stored(3, .messageShown(room: "plenary", message: SpeakerMessage(text: "<b>لا</b>", blink: true)), command: "c2"),
     ]
     do {
       let log = try EventLog(path: path)
       try log.append(Array(events.prefix(1)), commands: [])
-      try log.append(Array(events.dropFirst()), commands: [CommandOutcome(id: "c1", receivedAt: Date(), reply: Array("{}".utf8))])
+      try log.append(
+        Array(events.dropFirst()), commands: [CommandOutcome(id: "c1", receivedAt: Date(), reply: Array("{}".utf8))])
     }
     let reopened = try EventLog(path: path)
     XCTAssertEqual(try reopened.lastSequence(), 3)
@@ -69,7 +76,8 @@ final class EventLogTests: XCTestCase {
     try log.append([stored(1, .conferenceLoaded(conference: conference))], commands: [])
     // Sequence 1 again violates the primary key: the whole batch must roll back.
     XCTAssertThrowsError(
-      try log.append([stored(2, .messageCleared(room: "plenary")), stored(1, .messageCleared(room: "plenary"))], commands: []))
+      try log.append(
+        [stored(2, .messageCleared(room: "plenary")), stored(1, .messageCleared(room: "plenary"))], commands: []))
     XCTAssertEqual(try log.lastSequence(), 1)
   }
 

@@ -10,6 +10,8 @@ public struct Conference: Codable, Equatable, Sendable {
   public var id: String
   /// The conference's name as printed on the programme.
   public var name: String
+  /// Translations of the name by language code.
+  public var names: [String: String]
   /// IANA time zone identifier of the venue, e.g. `Africa/Casablanca`.
   public var timeZone: String
   /// The languages of the conference, floor and interpretation alike.
@@ -20,11 +22,12 @@ public struct Conference: Codable, Equatable, Sendable {
   public var sessions: [Session]
 
   public init(
-    id: String, name: String, timeZone: String, languages: [Language], rooms: [Room],
+    id: String, name: String, names: [String: String] = [:], timeZone: String, languages: [Language], rooms: [Room],
     sessions: [Session]
   ) {
     self.id = id
     self.name = name
+    self.names = names
     self.timeZone = timeZone
     self.languages = languages
     self.rooms = rooms

@@ -22,6 +22,8 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
   case messageTooLarge = "message_too_large"
   /// The event log cannot be written (disk full, read-only): nothing was applied.
   case storageUnavailable = "storage_unavailable"
+  /// Never sent by the daemon: a plugin's web API says so when the daemon does not answer.
+  case daemonUnreachable = "daemon_unreachable"
 
   /// The code for a rule's refusal.
   public init(_ reason: CommandRejection.Reason) {

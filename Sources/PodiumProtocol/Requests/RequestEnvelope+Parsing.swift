@@ -34,7 +34,8 @@ extension RequestEnvelope {
 
   private static func parse(_ members: [String: JSONValue]) throws -> RequestEnvelope {
     guard let type = members["type"]?.string else {
-      throw ProtocolError(.malformed, "request needs a string 'type' (hello, clock, snapshot, command, events)", field: "type")
+      throw ProtocolError(
+        .malformed, "request needs a string 'type' (hello, clock, snapshot, command, events)", field: "type")
     }
     if let version = members["protocol"], version != .number(Double(ProtocolVersion.current)) {
       throw ProtocolError(

@@ -30,6 +30,12 @@ public struct RoomStatus: Codable, Equatable, Sendable {
     public var delay: Double
   }
 
+  /// Audience questions for the room: whether intake is open and where (set once Q&A runs).
+  public struct QuestionIntake: Codable, Equatable, Sendable {
+    public var open: Bool
+    public var url: String
+  }
+
   public var room: Room
   public var state: RoomState
   public var asOf: Date
@@ -39,6 +45,7 @@ public struct RoomStatus: Codable, Equatable, Sendable {
   public var offset: Double
   public var thresholds: Thresholds
   public var message: SpeakerMessage?
+  public var qa: QuestionIntake?
 
   /// The status of `room` in `state` at `now`.
   public init(room: Room, conference: Conference, state: RoomState, at now: Date) {

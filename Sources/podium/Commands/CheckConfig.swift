@@ -13,7 +13,8 @@ struct CheckConfig: ParsableCommand {
       let booths = conference.rooms.reduce(0) { $0 + $1.booths.count }
       print(
         "\(file): ok — \(conference.name): \(conference.rooms.count) rooms, \(conference.sessions.count) sessions, "
-          + "\(booths) booths, languages \(conference.languages.map(\.code).joined(separator: "/")), \(conference.timeZone)")
+          + "\(booths) booths, languages \(conference.languages.map(\.code).joined(separator: "/")), \(conference.timeZone)"
+      )
     } catch {
       printError("\(error)")
       throw ExitCode(1)

@@ -51,7 +51,8 @@ struct StatusTable {
     let timeZone = TimeZone(identifier: conference.timeZone) ?? .current
     var rows = [["ROOM", "NOW", "LEFT", "PHASE", "LATE", "NEXT"]]
     let order = conference.rooms.map(\.id)
-    for status in rooms.sorted(by: { (order.firstIndex(of: $0.room.id) ?? 0) < (order.firstIndex(of: $1.room.id) ?? 0) }) {
+    for status in rooms.sorted(by: { (order.firstIndex(of: $0.room.id) ?? 0) < (order.firstIndex(of: $1.room.id) ?? 0) }
+    ) {
       let current = status.current
       let next = status.upcoming.first
       rows.append([

@@ -1,0 +1,4 @@
+#ifndef PODIUM_CQRENCODE_SHIM_H
+#define PODIUM_CQRENCODE_SHIM_H
+#include <qrencode.h>
+#endif

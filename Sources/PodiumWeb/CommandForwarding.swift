@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import PodiumPluginKit
+import PodiumProtocol
+
+/// Turns a page's `POST {"command": …, "args": {…}}` into a daemon command and its
+/// result into `{"ok": true, "ack": …}` or `{"ok": false, "error": {code, message, field}}`.
+public enum CommandForwarding {
+  /// The largest request body a page may post.
+  public static let maximumBodyBytes = 16 * 1024
+
+  /// What the page gets back.
+  public struct Result: Encodable {
+    public var ok: Bool
+    public var ack: Reply.Acknowledgement?
+    public var error: Reply.Failure?
+  }
+
+  /// Forwards the command in `request`'s body for `room` through `client`.
+  public static func forward(_ request: Request, room: String, client: PodiumClient) async -> Response {
+    let failure = { (error: ProtocolError, status: HTTPResponse.Status) -> Response in
+      Responses.json(Result(ok: false, ack: nil, error: Reply.Failure(id: nil, error)), status: status)
+    }
+    var request = request
+    guard let buffer = try? await request.collectBody(upTo: maximumBodyBytes) else {
+      return failure(
+        ProtocolError(.messageTooLarge, "the request body is over \(maximumBodyBytes) bytes"), .contentTooLarge)
+    }
+    guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)), let members = body.object,
+      let name = members["command"]?.string
+    else {
+      return failure(ProtocolError(.malformed, "post a JSON object with 'command' and 'args'"), .badRequest)
+    }
+    do {
+      let command = try CommandCoding.decode(name: name, room: room, args: members["args"]?.object ?? [:])
+      let ack = try await client.send(command)
+      return Responses.json(Result(ok: true, ack: ack, error: nil))
+    } catch let error as ProtocolError {
+      return failure(error, .badRequest)
+    } catch PodiumClientError.refused(let refusal) {
+      return Responses.json(Result(ok: false, ack: nil, error: refusal), status: .unprocessableContent)
+    } catch {
+      return failure(ProtocolError(.daemonUnreachable, "\(error)"), .serviceUnavailable)
+    }
+  }
+}

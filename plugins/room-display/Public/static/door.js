@@ -1,0 +1,114 @@
+/* Door screen: one room's now / next / lateness / channels. */
+(function () {
+  'use strict';
+  var P = window.Podium, T = window.PodiumTimeline, I = window.PodiumI18n;
+  var $ = function (id) { return document.getElementById(id); };
+  var room = P.roomId();
+  var state = null;
+
+  P.connect({ kind: 'door', room: room, onState: function (s) { state = s; build(); } });
+  I.onChange(build);
+  P.loop(tick);
+
+  function status() { return state && state.rooms && state.rooms[room]; }
+
+  function build() {
+    if (!state || P.showUnknownRoom(room, state, 'door')) return;
+    var st = status(), cur = st.current;
+    var name = P.roomName(st.room);
+    P.setData($('room-name'), name);
+    document.title = name.text + ' — ' + I.t('door');
+
+    P.setHidden($('now-body'), !cur);
+    P.setHidden($('no-session'), !!cur);
+    if (cur) {
+      P.setData($('session-title'), P.sessionTitle(cur.session));
+      sizeClass($('session-title'));
+      P.fill($('speakers'), speakerItems(cur));
+      P.setData($('floor-language'), cur.floorLanguage ? P.languageName(state, cur.floorLanguage) : { text: '' });
+    }
+
+    var next = (st.upcoming || [])[0];
+    P.setData($('next-title'), next ? P.sessionTitle(next.session) : { text: I.t('nothingNext'), lang: I.lang() });
+    sizeClass($('next-title'));
+    P.setHidden($('next-when'), !next);
+
+    var booths = ((st.room && st.room.booths) || []).slice().sort(function (a, b) { return a.channel - b.channel; });
+    P.setHidden($('channels-panel'), !booths.length);
+    P.fill($('channels'), booths.map(function (b) {
+      return P.el('li', {}, [
+        P.dataEl('span', P.languageName(state, b.language), 'lang-name'),
+        P.el('bdi', { cls: 'channel', text: I.t('channel', { n: b.channel }) })
+      ]);
+    }));
+
+    var qaOpen = !!(st.qa && st.qa.open);
+    P.setHidden($('qa'), !qaOpen);
+    P.setHidden($('qa-qr'), !qaOpen);
+    var qr = '/rooms/' + encodeURIComponent(room) + '/qa-qr.svg';
+    if (qaOpen && $('qa-qr').getAttribute('src') !== qr) $('qa-qr').setAttribute('src', qr);
+
+    fillQuestion($('question'), st.questionOnScreen);
+    tick(P.now());
+  }
+
+  function speakerItems(cur) {
+    return (cur.session.speakers || []).map(function (sp, i) {
+      return P.el('li', { cls: i === cur.speakerIndex ? 'current' : '' }, [
+        P.dataEl('span', { text: sp.name }, 'name'),
+        sp.affiliation ? P.dataEl('span', { text: sp.affiliation }, 'affiliation') : null
+      ]);
+    });
+  }
+
+  function fillQuestion(box, q) {
+    P.setHidden(box, !q);
+    if (!q) return;
+    P.fill(box, [
+      P.el('h2', { cls: 'label', text: I.t('question') }),
+      P.dataEl('p', { text: q.text, lang: q.language }, 'question-text'),
+      q.name ? P.dataEl('p', { text: q.name }, 'question-name') : null
+    ]);
+  }
+
+  /** Shrinks long titles (CSS caps the lines). */
+  function sizeClass(node) {
+    var n = node.textContent.length;
+    node.classList.toggle('long', n > 60 && n <= 120);
+    node.classList.toggle('very-long', n > 120);
+  }
+
+  var lastPct = -1;
+  function tick(now) {
+    P.setText($('clock'), T.formatClock(now, P.timeZone(state)));
+    var st = status();
+    if (!st) return;
+    var cur = st.current;
+    if (cur) {
+      var left = T.timeLeft(cur, now);
+      P.setText($('time-left'), T.formatCountdown(left));
+      P.setPhase(T.phase(left, st.thresholds));
+      P.setHidden($('paused'), !cur.paused);
+      var pct = Math.round(T.progress(cur, left) * 1000) / 10;
+      if (pct !== lastPct) {
+        lastPct = pct;
+        $('progress').firstElementChild.style.inlineSize = pct + '%';
+        $('progress').setAttribute('aria-valuenow', String(Math.round(pct)));
+      }
+    } else {
+      P.setPhase(null);
+    }
+    var sch = T.schedule(st, now);
+    var late = T.lateMinutes(sch.offset);
+    P.setHidden($('late-banner'), !late);
+    if (late) P.setText($('late-banner'), I.t('late', { n: late }));
+    var next = sch.upcoming[0], tz = P.timeZone(state);
+    if (next) {
+      var expected = T.formatTime(next.expectedStart, tz);
+      var planned = T.formatTime(Date.parse(next.session.plannedStart), tz);
+      P.setText($('next-expected'), expected);
+      P.setText($('next-planned'), planned);
+      P.setHidden($('next-planned'), planned === expected);
+    }
+  }
+})();

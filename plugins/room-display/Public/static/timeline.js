@@ -1,0 +1,118 @@
+/* Podium time rules: pure functions, no DOM. Times are ms since epoch unless named *Sec. */
+(function (root) {
+  'use strict';
+
+  var ms = function (iso) { return iso ? Date.parse(iso) : NaN; };
+
+  /** Seconds left in the current session at `now` (ms). */
+  function timeLeft(current, now) {
+    if (!current) return null;
+    if (current.paused || !current.endsAt) return current.timeLeft;
+    return (ms(current.endsAt) - now) / 1000;
+  }
+
+  /** Phase from seconds left and thresholds {warning, danger} (seconds). */
+  function phase(left, thresholds) {
+    var t = thresholds || {};
+    var warning = t.warning != null ? t.warning : 300;
+    var danger = t.danger != null ? t.danger : 60;
+    if (left <= 0) return 'overtime';
+    if (left <= danger) return 'danger';
+    if (left <= warning) return 'warning';
+    return 'normal';
+  }
+
+  /** Fraction of the session done, 0..1 (elapsed/(elapsed+timeLeft), elapsed kept live). */
+  function progress(current, left) {
+    if (!current) return 0;
+    var total = (current.elapsed || 0) + (current.timeLeft || 0);
+    if (!(total > 0)) return left <= 0 ? 1 : 0;
+    var done = (total - left) / total;
+    return Math.min(1, Math.max(0, done));
+  }
+
+  /**
+   * Live lateness: gaps absorb it.
+   * Returns {offset (s), upcoming: [{session, expectedStart (ms), delay (s)}]}.
+   */
+  function schedule(status, now) {
+    var cur = status && status.current;
+    var cursor = now;
+    var offset = null;
+    if (cur) {
+      if (cur.paused) cursor = now + (cur.timeLeft || 0) * 1000;
+      else cursor = Math.max(now, ms(cur.endsAt));
+      offset = (cursor - ms(cur.session.plannedEnd)) / 1000;
+    }
+    var upcoming = ((status && status.upcoming) || []).map(function (u) {
+      var start = ms(u.session.plannedStart);
+      var end = ms(u.session.plannedEnd);
+      var expected = Math.max(start, cursor);
+      cursor = expected + (end - start);
+      return { session: u.session, expectedStart: expected, delay: (expected - start) / 1000 };
+    });
+    if (offset === null) offset = upcoming.length ? upcoming[0].delay : 0;
+    return { offset: offset, upcoming: upcoming };
+  }
+
+  /** Whole minutes late to show, or 0 when under a minute. */
+  function lateMinutes(offsetSec) {
+    return offsetSec >= 60 ? Math.round(offsetSec / 60) : 0;
+  }
+
+  var pad = function (n) { return n < 10 ? '0' + n : String(n); };
+
+  /** "M:SS" or "H:MM:SS"; U+2212 minus when overtime. Shows ceil(seconds) so 0:00 is the end. */
+  function formatCountdown(seconds) {
+    if (seconds == null || isNaN(seconds)) return '';
+    var s = Math.ceil(seconds);
+    var neg = s < 0;
+    s = Math.abs(s);
+    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    var body = h > 0 ? h + ':' + pad(m) + ':' + pad(sec) : m + ':' + pad(sec);
+    return (neg ? '\u2212' : '') + body;
+  }
+
+  var formatters = {};
+  function parts(t, timeZone, withSeconds) {
+    var key = (timeZone || '') + (withSeconds ? 's' : '');
+    if (!formatters[key]) {
+      var opts = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', numberingSystem: 'latn' };
+      if (withSeconds) opts.second = '2-digit';
+      if (timeZone) opts.timeZone = timeZone;
+      try { formatters[key] = new Intl.DateTimeFormat('en-GB', opts); }
+      catch (e) { delete opts.timeZone; formatters[key] = new Intl.DateTimeFormat('en-GB', opts); }
+    }
+    var out = {};
+    formatters[key].formatToParts(new Date(t)).forEach(function (p) { out[p.type] = p.value; });
+    if (out.hour === '24') out.hour = '00';
+    return out;
+  }
+
+  /** "HH:MM" in the conference time zone, Western digits. */
+  function formatTime(t, timeZone) {
+    if (t == null || isNaN(t)) return '';
+    var p = parts(t, timeZone, false);
+    return p.hour + ':' + p.minute;
+  }
+
+  /** "HH:MM:SS" in the conference time zone. */
+  function formatClock(t, timeZone) {
+    if (t == null || isNaN(t)) return '';
+    var p = parts(t, timeZone, true);
+    return p.hour + ':' + p.minute + ':' + p.second;
+  }
+
+  /** Offset estimate from recent samples (ms): the max, as network delay only lowers a sample. */
+  function clockOffset(samples) {
+    return samples.length ? Math.max.apply(null, samples) : 0;
+  }
+
+  var api = {
+    timeLeft: timeLeft, phase: phase, progress: progress, schedule: schedule,
+    lateMinutes: lateMinutes, formatCountdown: formatCountdown, formatTime: formatTime,
+    formatClock: formatClock, clockOffset: clockOffset
+  };
+  if (typeof module !== 'undefined' && module.exports) module.exports = api;
+  else root.PodiumTimeline = api;
+})(this);

@@ -1,0 +1,68 @@
+import Foundation
+import PodiumCore
+import PodiumPluginKit
+import PodiumProtocol
+import PodiumWeb
+
+/// Turns the daemon's state into what the pages receive: one `state` event per
+/// room, one with every room for the lobby, and the daemon's clock.
+struct DisplayFeed {
+  /// The conference as pages need it: names, time zone, languages, rooms.
+  struct ConferenceSummary: Encodable {
+    struct RoomSummary: Encodable {
+      var id: String
+      var name: String
+      var names: [String: String]
+    }
+
+    var id: String
+    var name: String
+    var names: [String: String]
+    var timeZone: String
+    var languages: [Language]
+    var rooms: [RoomSummary]
+  }
+
+  /// The body of a `state` event.
+  struct State: Encodable {
+    var seq: Int64
+    var connected: Bool
+    var conference: ConferenceSummary?
+    var rooms: [String: RoomStatus]
+  }
+
+  /// The `state` events of a view: per room, and for all rooms.
+  static func events(for view: PodiumView) -> (rooms: [String: ServerSentEvent], all: ServerSentEvent) {
+    let summary = view.conference.map { conference in
+      ConferenceSummary(
+        id: conference.id, name: conference.name, names: conference.names, timeZone: conference.timeZone,
+        languages: conference.languages,
+        rooms: conference.rooms.map { ConferenceSummary.RoomSummary(id: $0.id, name: $0.name, names: $0.names) })
+    }
+    var rooms: [String: ServerSentEvent] = [:]
+    for (id, status) in view.rooms {
+      rooms[id] = event(State(seq: view.seq, connected: view.connected, conference: summary, rooms: [id: status]))
+    }
+    let all = event(State(seq: view.seq, connected: view.connected, conference: summary, rooms: view.rooms))
+    return (rooms, all)
+  }
+
+  /// The `state` event for a room the conference does not have: no rooms, so the page says so.
+  static func unknownRoom(in view: PodiumView) -> ServerSentEvent {
+    var state = events(
+      for: PodiumView(seq: view.seq, connected: view.connected, conference: view.conference, rooms: [:], topics: [:])
+    ).all
+    state.name = "state"
+    return state
+  }
+
+  /// The `clock` event: the daemon's clock as of sending.
+  static func clock(_ daemonNow: Date) -> ServerSentEvent {
+    ServerSentEvent(name: "clock", data: #"{"daemonNow":"\#(PodiumJSON.formatInstant(daemonNow))"}"#)
+  }
+
+  private static func event(_ state: State) -> ServerSentEvent {
+    let data = (try? PodiumJSON.encoder().encode(state)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    return ServerSentEvent(name: "state", data: data)
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import PodiumPluginKit
+import PodiumWeb
+
+/// The room display's web server: pages, their live feed, the operator's API.
+struct DisplayServer {
+  /// The pages, read once from the resources.
+  struct Pages {
+    var index: String
+    var lobby: String
+    var door: String
+    var monitor: String
+    var control: String
+
+    init(directory: URL) throws {
+      func read(_ name: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+      }
+      index = try read("index.html")
+      lobby = try read("lobby.html")
+      door = try read("door.html")
+      monitor = try read("monitor.html")
+      control = try read("control.html")
+    }
+  }
+
+  let client: PodiumClient
+  let hub: LiveHub
+  let pages: Pages
+  let publicDirectory: URL
+
+  func router() -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: PageSecurity.Middleware())
+    router.add(
+      middleware: FileMiddleware(publicDirectory.appendingPathComponent("static").path, urlBasePath: "/static"))
+
+    router.get("/") { _, _ in Responses.html(pages.index) }
+    router.get("/lobby") { _, _ in Responses.html(pages.lobby) }
+    router.get("/rooms/:room/door") { _, context in roomPage(pages.door, context) }
+    router.get("/rooms/:room/monitor") { _, context in roomPage(pages.monitor, context) }
+    router.get("/rooms/:room/control") { _, context in roomPage(pages.control, context) }
+    router.get("/rooms/:room/qa-qr.svg") { _, context -> Response in
+      let room = context.parameters.get("room") ?? ""
+      guard let url = client.view.rooms[room]?.qa?.url, let code = QRCode(url) else {
+        return Response(status: .notFound)
+      }
+      return Responses.svg(code.svg)
+    }
+
+    router.get("/live") { request, _ -> Response in
+      let query = request.uri.queryParameters
+      let room = query.get("room").flatMap { $0.isEmpty ? nil : $0 }
+      let name = query.get("screen").flatMap { $0.isEmpty ? nil : String($0.prefix(80)) } ?? "screen"
+      let kind = query.get("kind").map { String($0.prefix(20)) } ?? "screen"
+      let (screen, events) = hub.connect(name: name, room: room, kind: kind)
+      if let room, client.view.conference != nil, client.view.rooms[room] == nil {
+        hub.send(DisplayFeed.unknownRoom(in: client.view), to: screen.id)
+      }
+      hub.send(DisplayFeed.clock(client.daemonNow), to: screen.id)
+      return Responses.eventStream(events) { hub.seen(screen.id) }
+    }
+
+    router.post("/api/rooms/:room/commands") { request, context in
+      await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client)
+    }
+    router.get("/api/screens") { _, _ in Responses.json(hub.screens) }
+    router.post("/api/screens/:id/identify") { _, context -> Response in
+      let id = context.parameters.get("id") ?? ""
+      guard let screen = hub.screens.first(where: { $0.id == id && $0.connected }) else {
+        return Response(status: .notFound)
+      }
+      let data =
+        #"{"screen":"\#(screen.name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))"}"#
+      hub.send(ServerSentEvent(name: "identify", data: data), to: id)
+      return Responses.json(["identified": screen.name])
+    }
+    return router
+  }
+
+  /// A room's page, or a clear "unknown room" page when the conference has no such room.
+  private func roomPage(_ page: String, _ context: BasicRequestContext) -> Response {
+    let room = context.parameters.get("room") ?? ""
+    let view = client.view
+    guard let conference = view.conference, conference.room(room) == nil else { return Responses.html(page) }
+    let links = conference.rooms.map {
+      #"<li><a href="/rooms/\#(HTMLText.escape($0.id))/door">\#(HTMLText.escape($0.name))</a></li>"#
+    }.joined()
+    return Responses.html(
+      """
+      <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unknown room</title>\
+      <link rel="stylesheet" href="/static/podium.css"></head><body class="unknown-room">\
+      <main><h1>Unknown room «\(HTMLText.escape(room))»</h1><p>This conference has these rooms:</p>\
+      <ul>\(links)</ul></main></body></html>
+      """, status: .notFound)
+  }
+}
