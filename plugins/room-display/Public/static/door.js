@@ -19,12 +19,15 @@
     P.setData($('room-name'), name);
     document.title = name.text + ' — ' + I.t('door');
 
+    document.body.classList.toggle('idle', !cur);
     P.setHidden($('now-body'), !cur);
     P.setHidden($('no-session'), !!cur);
     if (cur) {
       P.setData($('session-title'), P.sessionTitle(cur.session));
       sizeClass($('session-title'));
       P.fill($('speakers'), speakerItems(cur));
+      $('speakers').classList.toggle('many', (cur.session.speakers || []).length > 4);
+      P.setHidden($('floor'), !cur.floorLanguage);
       P.setData($('floor-language'), cur.floorLanguage ? P.languageName(state, cur.floorLanguage) : { text: '' });
     }
 
@@ -47,6 +50,7 @@
     P.setHidden($('qa-qr'), !qaOpen);
     var qr = '/rooms/' + encodeURIComponent(room) + '/qa-qr.svg';
     if (qaOpen && $('qa-qr').getAttribute('src') !== qr) $('qa-qr').setAttribute('src', qr);
+    P.setText($('qa-url'), qaOpen && st.qa.url ? st.qa.url : '');
 
     fillQuestion($('question'), st.questionOnScreen);
     tick(P.now());

@@ -15,7 +15,7 @@
   var errored = false;
   var lastState = null;
 
-  function now() { return Date.now() + offset; }
+  function now() { return shared ? shared.now() : Date.now() + offset; }
 
   function onClock(data) {
     var t = Date.parse(data.daemonNow);
@@ -29,6 +29,7 @@
   }
 
   function isReconnecting() {
+    if (shared) return shared.isReconnecting();
     return errored || Date.now() - lastClock > 5000 || !!(lastState && lastState.connected === false);
   }
 
@@ -59,12 +60,42 @@
   }
 
   // ---- SSE ----
-  /** opts: {kind, room, onState(state)}; renders the cached state first. */
+  var shared = null;      // the parent page's Podium when this page is a preview inside it
+  var subscribers = [];   // previews fed by this page's connection
+  var liveRoom;           // what this page's connection covers (room id, or null for all rooms)
+
+  /** A same-origin parent (the control page) already listening to this room. */
+  function parentLive(room) {
+    try {
+      var p = window.parent;
+      if (p !== window && p.Podium && p.Podium.covers(room)) return p.Podium;
+    } catch (e) { /* another origin */ }
+    return null;
+  }
+
+  /**
+   * opts: {kind, room, onState(state), namePrefix?}. Renders the cached state first.
+   * Inside the control page, previews share its connection: browsers allow only 6 HTTP/1.1
+   * connections per host, and 3 event streams per control page would soon starve the commands.
+   */
   function connect(opts) {
+    var name = screenName(opts.namePrefix || opts.kind, opts.room);
+    var onState = function (s) { lastState = s; opts.onState(s); };
+    shared = parentLive(opts.room);
+    if (shared) {
+      shared.subscribe(onState);
+      window.addEventListener('pagehide', function () { shared.unsubscribe(onState); });
+      return name;
+    }
+    liveRoom = opts.room || null;
     var cacheKey = 'podium.state.' + (opts.room ? 'room.' + opts.room : 'all');
-    var name = screenName(opts.kind, opts.room);
     var cached = store.get(cacheKey);
-    if (cached) { lastState = cached; opts.onState(cached); }
+    if (cached) publish(cached);
+
+    function publish(s) {
+      onState(s);
+      subscribers.slice().forEach(function (fn) { try { fn(s); } catch (e) { unsubscribe(fn); } });
+    }
 
     var url = '/live?' + (opts.room ? 'room=' + encodeURIComponent(opts.room) + '&' : '') +
       'screen=' + encodeURIComponent(name) + '&kind=' + encodeURIComponent(opts.kind);
@@ -79,11 +110,10 @@
         if (es.readyState === EventSource.CLOSED && !retry) retry = setTimeout(open, 3000);
       };
       es.addEventListener('state', function (e) {
-        var s = parse(e.data);
+        var s = keepKnown(parse(e.data));
         if (!s) return;
-        lastState = s;
         store.set(cacheKey, s);
-        opts.onState(s);
+        publish(s);
       });
       es.addEventListener('clock', function (e) { var c = parse(e.data); if (c) onClock(c); });
       es.addEventListener('identify', function (e) {
@@ -97,9 +127,30 @@
         es.close(); lastClock = Date.now() - 5001; errored = true; open();
       }
     }, 5000);
+    // Give the connection back when the page goes away (or into the back/forward cache).
+    window.addEventListener('pagehide', function () { if (es) es.close(); clearTimeout(retry); retry = null; });
+    window.addEventListener('pageshow', function (e) { if (e.persisted) open(); });
     open();
     return name;
   }
+
+  /** Without the daemon the plugin may know less than we do: keep the rooms we last saw. */
+  function keepKnown(s) {
+    if (!s || s.connected !== false || !lastState) return s;
+    var merged = {};
+    Object.keys(lastState).forEach(function (k) { merged[k] = lastState[k]; });
+    Object.keys(s).forEach(function (k) { merged[k] = s[k]; });
+    merged.conference = s.conference || lastState.conference;
+    merged.rooms = {};
+    [lastState.rooms || {}, s.rooms || {}].forEach(function (r) {
+      Object.keys(r).forEach(function (id) { merged.rooms[id] = r[id]; });
+    });
+    return merged;
+  }
+
+  function subscribe(fn) { subscribers.push(fn); if (lastState) fn(lastState); }
+  function unsubscribe(fn) { subscribers = subscribers.filter(function (f) { return f !== fn; }); }
+  function covers(room) { return liveRoom !== undefined && (liveRoom === null || liveRoom === room); }
 
   function parse(s) { try { return JSON.parse(s); } catch (e) { return null; } }
 
@@ -191,11 +242,6 @@
 
   function timeZone(state) { return state && state.conference && state.conference.timeZone; }
 
-  /** HH:MM in the conference zone, isolated left-to-right. */
-  function timeEl(t, state, cls) {
-    return el('bdi', { cls: cls, dir: 'ltr', text: T.formatTime(t, timeZone(state)) });
-  }
-
   /** Link to another screen, keeping ?lang. */
   function screenUrl(room, kind) {
     var q = '?lang=' + encodeURIComponent(I.param());
@@ -205,22 +251,26 @@
 
   /** Unknown room: hides #screen and fills #unknown-room with links to the known rooms. Returns true if unknown. */
   function showUnknownRoom(room, state, kind) {
-    var known = Object.keys((state && state.rooms) || {});
-    var unknown = known.indexOf(room) < 0;
+    var rooms = (state && state.rooms) || {};
+    var unknown = !rooms[room];
     setHidden(document.getElementById('screen'), unknown);
     var box = document.getElementById('unknown-room');
     setHidden(box, !unknown);
     if (!unknown || !box) return unknown;
-    var list = el('ul', {}, known.map(function (id) {
-      var a = el('a', { attrs: { href: screenUrl(id, kind) } }, [dataEl('span', roomName(state.rooms[id].room))]);
+    // The conference's room list (sent with an unknown room), else the rooms we have a status for.
+    var known = (state.conference && state.conference.rooms) ||
+      Object.keys(rooms).map(function (id) { return rooms[id].room; });
+    var list = el('ul', {}, known.map(function (r) {
+      var a = el('a', { attrs: { href: screenUrl(r.id, kind) } }, [dataEl('span', roomName(r))]);
       return el('li', {}, [a]);
     }));
+    var isolated = '\u2068' + (room || '') + '\u2069'; // FSI…PDI: the id keeps its own direction
     fill(box, [
-      el('h1', { dir: 'auto', text: I.t('unknownRoom', { n: room || '' }) }),
+      el('h1', { text: I.t('unknownRoom', { n: isolated }) }),
       known.length ? el('p', { text: I.t('knownRooms') }) : null,
       list
     ]);
-    document.title = I.t('unknownRoom', { n: room || '' });
+    document.title = I.t('unknownRoom', { n: isolated });
     return true;
   }
 
@@ -241,10 +291,10 @@
   applyLabels();
 
   root.Podium = {
-    now: now, connect: connect, loop: loop, roomId: roomId, params: params,
-    isReconnecting: isReconnecting, el: el, dataEl: dataEl, setText: setText, setHidden: setHidden,
-    fill: fill, setData: setData, pick: pick, roomName: roomName, sessionTitle: sessionTitle,
-    languageName: languageName, timeZone: timeZone, timeEl: timeEl, screenUrl: screenUrl,
-    showUnknownRoom: showUnknownRoom, setPhase: setPhase, applyLabels: applyLabels, store: store
+    now: now, connect: connect, loop: loop, isReconnecting: isReconnecting, roomId: roomId, params: params, store: store,
+    subscribe: subscribe, unsubscribe: unsubscribe, covers: covers,
+    el: el, dataEl: dataEl, setText: setText, setHidden: setHidden, fill: fill, setData: setData,
+    pick: pick, roomName: roomName, sessionTitle: sessionTitle, languageName: languageName, timeZone: timeZone, screenUrl: screenUrl,
+    showUnknownRoom: showUnknownRoom, setPhase: setPhase, applyLabels: applyLabels
   };
 })(this);

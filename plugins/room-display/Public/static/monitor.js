@@ -90,4 +90,5 @@
     t.style.fontSize = Math.max(10, Math.floor(100 * scale)) + 'px';
   }
   if (window.ResizeObserver) new ResizeObserver(fitTimer).observe($('timer-box'));
+  if (document.fonts) document.fonts.ready.then(fitTimer);
 })();

@@ -1,0 +1,96 @@
+/* Lobby: every room's now / next / lateness, paging through rooms every 10 s (in step on every lobby screen). */
+(function () {
+  'use strict';
+  var P = window.Podium, T = window.PodiumTimeline, I = window.PodiumI18n;
+  var $ = function (id) { return document.getElementById(id); };
+  var perPage = Math.max(1, parseInt(P.params.get('per'), 10) || 4);
+  var state = null, page = -1, cards = [];
+
+  var portraitQuery = window.matchMedia('(orientation: portrait)');
+  portraitQuery.addEventListener('change', build);
+
+  P.connect({ kind: 'lobby', room: null, onState: function (s) { state = s; build(); } });
+  I.onChange(build);
+  P.loop(tick);
+
+  function roomIds() { return Object.keys((state && state.rooms) || {}); }
+  function pageCount() { return Math.max(1, Math.ceil(roomIds().length / perPage)); }
+  function pageAt(now) { return Math.floor(now / 10000) % pageCount(); }
+
+  function build() {
+    if (!state) return;
+    var conf = state.conference || {};
+    var name = P.pick(conf.names, conf.name);
+    P.setData($('conference-name'), name);
+    document.title = name.text + ' — ' + I.t('lobby');
+    page = pageAt(P.now());
+    var ids = roomIds().slice(page * perPage, (page + 1) * perPage);
+    cards = ids.map(function (id) { return card(id, state.rooms[id]); });
+    var grid = $('screen');
+    var portrait = portraitQuery.matches;
+    var cols = portrait ? (perPage > 4 ? 2 : 1) : (perPage > 4 ? 3 : Math.min(perPage, 2));
+    grid.style.setProperty('--cols', cols);
+    grid.style.setProperty('--rows', Math.ceil(perPage / cols));
+    P.fill(grid, cards.map(function (c) { return c.node; }));
+    var pages = pageCount();
+    P.setHidden($('page'), pages < 2);
+    P.setText($('page'), I.t('page', { n: page + 1, m: pages }));
+    tick(P.now());
+  }
+
+  /** One room's card; keeps references to the parts that change every second. */
+  function card(id, st) {
+    var cur = st.current, next = (st.upcoming || [])[0];
+    var c = {
+      id: id, st: st,
+      left: P.el('bdi', { cls: 'time-left', dir: 'ltr' }),
+      expected: P.el('bdi', { cls: 'next-expected', dir: 'ltr' }),
+      planned: P.el('s', { cls: 'next-planned', dir: 'ltr' }),
+      late: P.el('span', { cls: 'late-badge', attrs: { role: 'status' } })
+    };
+    var nowRow = cur
+      ? P.el('div', { cls: 'row now-row' }, [P.el('span', { cls: 'label', text: I.t('now') }),
+          P.dataEl('p', P.sessionTitle(cur.session), 'now-title'), c.left])
+      : P.el('div', { cls: 'row now-row idle' }, [P.el('span', { cls: 'label', text: I.t('now') }),
+          P.el('p', { cls: 'now-title empty-title', text: I.t('noSession') })]);
+    var nextRow = next
+      ? P.el('div', { cls: 'row next-row' }, [P.el('span', { cls: 'label', text: I.t('next') }),
+          P.dataEl('p', P.sessionTitle(next.session), 'next-title'), P.el('span', { cls: 'when' }, [c.expected, c.planned])])
+      : null;
+    c.node = P.el('article', { cls: 'room-card panel', attrs: { 'data-room': id } }, [
+      P.el('header', { cls: 'card-head' }, [P.dataEl('h2', P.roomName(st.room), 'room-name'), c.late]),
+      nowRow, nextRow
+    ]);
+    return c;
+  }
+
+  function tick(now) {
+    var tz = P.timeZone(state);
+    P.setText($('clock'), T.formatClock(now, tz));
+    if (!state) return;
+    if (pageAt(now) !== page) { build(); return; }
+    cards.forEach(function (c) {
+      var cur = c.st.current;
+      if (cur) {
+        var left = T.timeLeft(cur, now);
+        P.setText(c.left, T.formatCountdown(left));
+        var ph = 'phase-' + T.phase(left, c.st.thresholds);
+        if (c.node.getAttribute('data-phase') !== ph) {
+          c.node.classList.remove('phase-normal', 'phase-warning', 'phase-danger', 'phase-overtime');
+          c.node.classList.add(ph);
+          c.node.setAttribute('data-phase', ph);
+        }
+      }
+      var sch = T.schedule(c.st, now), late = T.lateMinutes(sch.offset);
+      P.setHidden(c.late, !late);
+      if (late) P.setText(c.late, I.t('late', { n: late }));
+      var n = sch.upcoming[0];
+      if (n) {
+        var e = T.formatTime(n.expectedStart, tz), p = T.formatTime(Date.parse(n.session.plannedStart), tz);
+        P.setText(c.expected, e);
+        P.setText(c.planned, p);
+        P.setHidden(c.planned, e === p);
+      }
+    });
+  }
+})();
