@@ -46,9 +46,10 @@ public final class Daemon: @unchecked Sendable {
     live = LiveState(state: state, lastSeq: try log.lastSequence(), heads: try log.heads())
     logger.info("replayed the log up to seq \(live.lastSeq)")
 
-    if let conference, conference != live.state.conference {
+    if let conference, case let events = live.state.load(conference), !events.isEmpty {
       var batch = CommandBatch(starting: live)
-      batch.append(.conferenceLoaded(conference: conference), at: Date())
+      let now = PodiumJSON.roundedToMilliseconds(Date())
+      for event in events { batch.append(event, at: now) }
       try log.append(batch.events, commands: [])
       live = batch.working
       logger.info("conference '\(conference.id)' loaded at seq \(live.lastSeq)")
@@ -122,7 +123,7 @@ public final class Daemon: @unchecked Sendable {
       received.append(message)
     }
     guard !received.isEmpty else { return }
-    let now = Date()
+    let now = PodiumJSON.roundedToMilliseconds(Date())
     var batch = CommandBatch(starting: live)
     var answers: [(route: [[UInt8]], answer: Answer)] = []
     for message in received {

@@ -134,3 +134,19 @@ final class DecideTests: XCTestCase {
     XCTAssertEqual(state.room("plenary").currentSessionId, "opening")
   }
 }
+
+final class LoadTests: XCTestCase {
+  func testLoadingTheSameProgrammeChangesNothing() {
+    XCTAssertEqual(Fixtures.loaded.load(Fixtures.conference), [])
+  }
+
+  func testANewProgrammeTellsTheRoomsWhoseSessionsChanged() {
+    var changed = Fixtures.conference
+    changed.sessions[1].title = "Table ronde"
+    XCTAssertEqual(
+      Fixtures.loaded.load(changed), [.conferenceLoaded(conference: changed), .programmeChanged(room: "plenary")])
+    XCTAssertEqual(
+      ConferenceState().load(Fixtures.conference).count, 1 + Fixtures.conference.rooms.count,
+      "a first load reaches every room")
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import PodiumCore
 import XCTest
 
@@ -35,5 +36,18 @@ final class SessionTimerTests: XCTestCase {
     XCTAssertEqual(TextDirection(languageCode: "ar"), .rightToLeft)
     XCTAssertEqual(TextDirection(languageCode: "ar-MA"), .rightToLeft)
     XCTAssertEqual(TextDirection(languageCode: "fr"), .leftToRight)
+  }
+}
+
+final class InstantCodingTests: XCTestCase {
+  func testInstantsRoundTripToTheMillisecond() {
+    for milliseconds in [1_782_374_448_259, 1_782_374_448_000, 1_782_374_448_999, 1] as [Int64] {
+      let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+      let text = PodiumJSON.formatInstant(date)
+      XCTAssertEqual(PodiumJSON.parseInstant(text).map(PodiumJSON.formatInstant), text)
+      XCTAssertEqual(PodiumJSON.parseInstant(text), date)
+    }
+    XCTAssertEqual(
+      PodiumJSON.formatInstant(Date(timeIntervalSince1970: 1_782_374_448.2595)), "2026-06-25T08:00:48.260Z")
   }
 }

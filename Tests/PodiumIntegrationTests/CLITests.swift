@@ -5,7 +5,7 @@ import XCTest
 final class CLITests: XCTestCase {
   func testRoomCommandsStatusAndEvents() throws {
     let daemon = try DaemonProcess()
-    XCTAssertEqual(try daemon.cli(["start", "plenary"]).out, "ok: sessionStarted #2\n")
+    XCTAssertEqual(try daemon.cli(["start", "plenary"]).out, "ok: sessionStarted #4\n")
     XCTAssertEqual(try daemon.cli(["add-time", "plenary", "+2m"]).status, 0)
     XCTAssertEqual(try daemon.cli(["message", "plenary", "Merci de conclure", "--blink"]).status, 0)
     let refused = try daemon.cli(["start", "plenary"])
@@ -19,13 +19,14 @@ final class CLITests: XCTestCase {
 
     let json = try daemon.cli(["status", "--json"])
     let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
-    XCTAssertEqual(object?["seq"] as? Int, 4)
+    XCTAssertEqual(object?["seq"] as? Int, 6, "a conference, two rooms' programmes, three commands")
 
     let events = try daemon.cli(["events"]).out.split(separator: "\n")
-    XCTAssertEqual(events.count, 4)
-    XCTAssertTrue(events[1].contains("sessionStarted"))
-    XCTAssertTrue(events[2].contains("timeAdded seconds=120"))
-    let lines = try daemon.cli(["events", "--json", "--after", "3"]).out.split(separator: "\n")
+    XCTAssertEqual(events.count, 6)
+    XCTAssertTrue(events[1].contains("programmeChanged"))
+    XCTAssertTrue(events[3].contains("sessionStarted"))
+    XCTAssertTrue(events[4].contains("timeAdded seconds=120"))
+    let lines = try daemon.cli(["events", "--json", "--after", "5"]).out.split(separator: "\n")
     XCTAssertEqual(lines.count, 1)
     XCTAssertTrue(lines[0].contains("\"messageShown\""))
   }

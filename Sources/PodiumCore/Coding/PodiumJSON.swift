@@ -31,15 +31,32 @@ public enum PodiumJSON {
     return decoder
   }
 
-  /// `2026-06-25T09:00:00.000Z` for an instant.
+  /// `2026-06-25T09:00:00.000Z` for an instant, to the nearest millisecond.
   public static func formatInstant(_ date: Date) -> String {
-    date.formatted(instantStyle)
+    let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+    let seconds = Date(timeIntervalSince1970: TimeInterval(milliseconds.floorDivided(by: 1000)))
+    let fraction = milliseconds - milliseconds.floorDivided(by: 1000) * 1000
+    let whole = seconds.formatted(wholeSecondStyle)
+    return whole.dropLast() + "." + String(format: "%03lld", fraction) + "Z"
   }
 
   /// The instant an ISO 8601 text names, with or without fractional seconds.
   public static func parseInstant(_ text: String) -> Date? {
-    (try? instantStyle.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
+    (try? fractionalStyle.parse(text)).map(roundedToMilliseconds) ?? (try? wholeSecondStyle.parse(text))
   }
 
-  private static let instantStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+  /// The instant rounded to the millisecond, the precision of the log and the wire.
+  public static func roundedToMilliseconds(_ date: Date) -> Date {
+    Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+  }
+
+  private static let fractionalStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+  private static let wholeSecondStyle = Date.ISO8601FormatStyle()
+}
+
+extension Int64 {
+  fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+    let quotient = self / divisor
+    return (self % divisor < 0) ? quotient - 1 : quotient
+  }
 }

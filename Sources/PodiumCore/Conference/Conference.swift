@@ -34,6 +34,22 @@ public struct Conference: Codable, Equatable, Sendable {
     self.sessions = sessions
   }
 
+  private enum CodingKeys: String, CodingKey {
+    case id, name, names, timeZone, languages, rooms, sessions
+  }
+
+  /// Reads a conference recorded by any earlier version: fields added since are optional.
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    name = try container.decode(String.self, forKey: .name)
+    names = try container.decodeIfPresent([String: String].self, forKey: .names) ?? [:]
+    timeZone = try container.decode(String.self, forKey: .timeZone)
+    languages = try container.decode([Language].self, forKey: .languages)
+    rooms = try container.decode([Room].self, forKey: .rooms)
+    sessions = try container.decode([Session].self, forKey: .sessions)
+  }
+
   /// The room with this identifier, if the conference has one.
   public func room(_ id: Room.ID) -> Room? { rooms.first { $0.id == id } }
 

@@ -7,6 +7,8 @@ import Foundation
 public enum Event: Codable, Equatable, Sendable {
   /// The conference definition came into force (at start, or after a schedule change).
   case conferenceLoaded(conference: Conference)
+  /// A room's own definition or its sessions changed with a new programme.
+  case programmeChanged(room: Room.ID)
   /// A session started in a room.
   case sessionStarted(room: Room.ID, session: Session.ID, at: Date, duration: TimeInterval)
   /// The room's countdown was paused.
@@ -30,7 +32,7 @@ public enum Event: Codable, Equatable, Sendable {
   public var roomId: Room.ID? {
     switch self {
     case .conferenceLoaded: nil
-    case .sessionStarted(let room, _, _, _), .sessionPaused(let room, _),
+    case .programmeChanged(let room), .sessionStarted(let room, _, _, _), .sessionPaused(let room, _),
       .sessionResumed(let room, _), .sessionEnded(let room, _, _),
       .speakerAdvanced(let room, _, _), .timeAdded(let room, _), .thresholdsSet(let room, _),
       .messageShown(let room, _), .messageCleared(let room):
@@ -42,6 +44,7 @@ public enum Event: Codable, Equatable, Sendable {
   public var name: String {
     switch self {
     case .conferenceLoaded: "conferenceLoaded"
+    case .programmeChanged: "programmeChanged"
     case .sessionStarted: "sessionStarted"
     case .sessionPaused: "sessionPaused"
     case .sessionResumed: "sessionResumed"

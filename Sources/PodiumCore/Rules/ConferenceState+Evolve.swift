@@ -16,6 +16,8 @@ extension ConferenceState {
       for room in conference.rooms where rooms[room.id] == nil {
         rooms[room.id] = RoomState(roomId: room.id)
       }
+    case .programmeChanged(let room):
+      updateRoom(room) { _ in }
     case .sessionStarted(let room, let session, let at, let duration):
       updateRoom(room) {
         $0.currentSessionId = session

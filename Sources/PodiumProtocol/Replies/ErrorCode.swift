@@ -2,7 +2,7 @@ import PodiumCore
 
 /// Why a request was refused, as the `code` of an `error` reply.
 public enum ErrorCode: String, Codable, Sendable, CaseIterable {
-  /// Not valid UTF-8, not a JSON object, wrong frame count, or a field of the wrong type.
+  /// Not valid UTF-8, not a JSON object, the wrong frame count, or no string `type`.
   case malformed
   /// The request names a protocol version this daemon does not speak.
   case unsupportedVersion = "unsupported_version"

@@ -53,8 +53,11 @@ extension RequestEnvelope {
       let reader = try ArgumentReader(members, context: "an events request", allowed: common.union(["after", "limit"]))
       let after = try reader.number("after") ?? 0
       let limit = try reader.number("limit") ?? 100
-      guard after >= 0, after == after.rounded(), limit >= 1, limit <= 1000, limit == limit.rounded() else {
-        throw ProtocolError(.invalidArgument, "'after' must be a whole number ≥ 0 and 'limit' 1…1000", field: "limit")
+      guard after >= 0, after == after.rounded(), after < 9e15 else {
+        throw ProtocolError(.invalidArgument, "'after' must be a whole number ≥ 0", field: "after")
+      }
+      guard limit >= 1, limit <= 1000, limit == limit.rounded() else {
+        throw ProtocolError(.invalidArgument, "'limit' must be a whole number from 1 to 1000", field: "limit")
       }
       return RequestEnvelope(id: try reader.string("id"), request: .events(after: Int64(after), limit: Int(limit)))
     case "command":

@@ -37,8 +37,11 @@ struct AddTime: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add-time", abstract: "Add or remove time: +1m, -30s, 90 (seconds), +1h.")
   @OptionGroup var options: RoomCommandOptions
-  @Argument(help: "Amount, e.g. +1m, -30s, 90.") var amount: String
-  func run() async throws { try await options.send(.addTime(seconds: try DurationText.seconds(amount))) }
+  @Argument(parsing: .allUnrecognized, help: "Amount, e.g. +1m, -30s, 90.") var amount: [String]
+  func validate() throws {
+    guard amount.count == 1 else { throw ValidationError("give one amount, e.g. +1m or -30s") }
+  }
+  func run() async throws { try await options.send(.addTime(seconds: try DurationText.seconds(amount[0]))) }
 }
 
 struct SetThresholds: AsyncParsableCommand {

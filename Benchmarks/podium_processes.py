@@ -1,0 +1,85 @@
+"""Starting real Podium processes for benchmarks: a daemon on free ports and a temp data dir."""
+import datetime
+import os
+import re
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(os.environ.get("PODIUM_BIN_DIR", ROOT / ".build" / "release"))
+
+
+def conference_yaml(rooms=3, now=None):
+    """A conference whose sessions are on now, `rooms` rooms of one long session each."""
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    local = lambda minutes: (now + datetime.timedelta(hours=1, minutes=minutes)).strftime("%Y-%m-%d %H:%M")
+    lines = [
+        "conference:", "  id: bench", "  name: Benchmark", "  timeZone: Africa/Casablanca",
+        "  languages:", "    - {code: ar, name: العربية}", "    - {code: fr, name: Français}", "rooms:",
+    ]
+    lines += [f"  - {{id: room-{i}, name: Salle {i}}}" for i in range(rooms)]
+    lines.append("sessions:")
+    for i in range(rooms):
+        lines += [f"  - id: s-{i}", f"    room: room-{i}", f"    title: Session {i}",
+                  f"    start: {local(-1)}", f"    end: {local(600)}"]
+    return "\n".join(lines) + "\n"
+
+
+class Daemon:
+    """podiumd as a child process; `stop()` kills it."""
+
+    def __init__(self, rooms=3):
+        self.directory = tempfile.mkdtemp(prefix="podium-bench-")
+        conference = Path(self.directory) / "conference.yaml"
+        conference.write_text(conference_yaml(rooms))
+        self.process = subprocess.Popen(
+            [str(BIN / "podiumd"), "--conference", str(conference), "--data-dir", f"{self.directory}/data",
+             "--command-endpoint", "tcp://127.0.0.1:*", "--update-endpoint", "tcp://127.0.0.1:*"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.process.stdout.readline()
+        self.commands = re.search(r"commands=(\S+)", line).group(1)
+        self.updates = re.search(r"updates=(\S+)", line).group(1)
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def process_usage(pid):
+    """(CPU seconds, resident MiB) of a process, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    cpu = (int(fields[11]) + int(fields[12])) / ticks
+    rss = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return cpu, rss
+
+
+def wait_for(condition, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    raise TimeoutError("condition not met")
+
+
+class Display:
+    """podium-display as a child process, following `daemon`."""
+
+    def __init__(self, daemon):
+        self.process = subprocess.Popen(
+            [str(BIN / "podium-display"), "--address", "127.0.0.1:0", "--endpoint", daemon.commands,
+             "--updates", daemon.updates],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.url = re.search(r"ready (\S+)", self.process.stdout.readline()).group(1)
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()

@@ -1,0 +1,226 @@
+"""Shared fixtures: a real podiumd on a temporary data directory and free ports.
+
+    def test_something(podiumd):
+        podiumd.request({"type": "hello"})      # raw request, returns the reply as a dict
+        podiumd.cli("start", "plenary")          # the podium CLI against this daemon
+        podiumd.kill(); podiumd.start()          # kill -9, restart on the same ports and data
+
+The binaries come from $PODIUM_BIN_DIR (default .build/debug, relative to the repository).
+"""
+import json
+import os
+import select
+import signal
+import subprocess
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import zmq
+
+REPO = Path(__file__).resolve().parents[2]
+BIN_DIR = REPO / os.environ.get("PODIUM_BIN_DIR", ".build/debug")  # an absolute value replaces REPO
+START_TIMEOUT = 30.0
+REPLY_TIMEOUT = 5.0
+
+
+def wait_until(condition, timeout, what, interval=0.05):
+    """Calls condition() until it returns something truthy; fails after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(interval)
+
+
+def instant(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def write_conference(path, now=None):
+    """Two rooms with sessions around now (whole minutes, UTC):
+
+    plenary: opening  now-10m … now+20m (2 speakers), panel  now+30m … now+75m
+    atelier: workshop now-5m  … now+55m,              closing now+55m … now+85m (no gap)
+    """
+    now = (now or datetime.now(timezone.utc)).replace(second=0, microsecond=0)
+    at = lambda minutes: instant(now + timedelta(minutes=minutes))  # noqa: E731
+    path.write_text(f"""\
+conference:
+  id: pytest
+  name: Pytest conference
+  timeZone: Africa/Casablanca
+  languages:
+    - {{code: ar, name: العربية}}
+    - {{code: fr, name: Français}}
+    - {{code: en, name: English}}
+rooms:
+  - id: plenary
+    name: Plénière
+    names: {{ar: القاعة الكبرى, en: Plenary}}
+    booths:
+      - {{id: en, language: en, channel: 2, from: [ar, fr]}}
+  - id: atelier
+    name: Atelier B
+sessions:
+  - id: opening
+    room: plenary
+    title: Opening keynote
+    start: {at(-10)}
+    end: {at(20)}
+    speakers:
+      - {{name: Amina Benali, language: ar}}
+      - {{name: Jean Dupont, language: fr}}
+  - id: panel
+    room: plenary
+    title: Panel
+    start: {at(30)}
+    duration: 45m
+  - id: workshop
+    room: atelier
+    title: Workshop
+    start: {at(-5)}
+    duration: 1h
+    language: fr
+  - id: closing
+    room: atelier
+    title: Closing
+    start: {at(55)}
+    duration: 30m
+""", encoding="utf-8")
+    return path
+
+
+def hermetic_environment():
+    """The environment without PODIUM_* variables, so only flags decide."""
+    return {key: value for key, value in os.environ.items() if not key.startswith("PODIUM_")}
+
+
+class Podiumd:
+    """A podiumd child process; start() again after kill() reuses its ports and data."""
+
+    def __init__(self, workdir, conference, bin_dir=BIN_DIR):
+        self.workdir, self.conference, self.bin_dir = Path(workdir), Path(conference), Path(bin_dir)
+        self.data_dir = self.workdir / "data"
+        self.command_endpoint = "tcp://127.0.0.1:*"
+        self.update_endpoint = "tcp://127.0.0.1:*"
+        self.process = None
+        self.starts = 0
+        self.context = zmq.Context()
+
+    @property
+    def binary(self):
+        return self.bin_dir / "podiumd"
+
+    def start(self):
+        assert self.process is None or self.process.poll() is not None, "podiumd is already running"
+        # The binary may be briefly missing while it is being rebuilt.
+        wait_until(lambda: self.binary.exists(), 60, f"{self.binary} to exist (build it with `swift build`)", 0.5)
+        self.starts += 1
+        self.stderr_path = self.workdir / f"podiumd-{self.starts}.log"
+        with open(self.stderr_path, "wb") as stderr:
+            self.process = subprocess.Popen(
+                [str(self.binary), "--command-endpoint", self.command_endpoint,
+                 "--update-endpoint", self.update_endpoint, "--data-dir", str(self.data_dir),
+                 "--conference", str(self.conference)],
+                stdout=subprocess.PIPE, stderr=stderr, cwd=self.workdir, env=hermetic_environment())
+        line = self._read_ready_line()
+        fields = dict(part.split("=", 1) for part in line.split()[2:])
+        self.command_endpoint, self.update_endpoint = fields["commands"], fields["updates"]
+        self.ready_seq = int(fields["seq"])
+        return self
+
+    def _read_ready_line(self):
+        deadline = time.monotonic() + START_TIMEOUT
+        buffer = b""
+        while b"\n" not in buffer:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.kill()
+                pytest.fail(f"podiumd did not get ready (exit {self.process.returncode}); "
+                            f"its stderr:\n{self.stderr_path.read_text(errors='replace')[-4000:]}")
+            readable, _, _ = select.select([self.process.stdout], [], [], 0.1)
+            if readable:
+                buffer += os.read(self.process.stdout.fileno(), 4096)
+        line = buffer.split(b"\n", 1)[0].decode()
+        assert line.startswith("podiumd ready "), line
+        return line
+
+    def kill(self, sig=signal.SIGKILL):
+        """Sends sig (kill -9 by default) and waits for the process to end."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process and self.process.stdout:
+            self.process.stdout.close()
+
+    def close(self):
+        self.kill()
+        self.context.destroy(linger=0)
+
+    def send_frames(self, frames, timeout=REPLY_TIMEOUT, socket_type=zmq.DEALER):
+        """Sends raw frames on a fresh socket; the reply's frames, or None on timeout."""
+        socket = self.context.socket(socket_type)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.connect(self.command_endpoint)
+        try:
+            socket.send_multipart(frames)
+            return socket.recv_multipart() if socket.poll(timeout * 1000) else None
+        finally:
+            socket.close()
+
+    def request(self, body, timeout=REPLY_TIMEOUT):
+        """Sends one request (a dict, or raw bytes) and returns the reply as a dict."""
+        raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+        frames = self.send_frames([raw], timeout)
+        assert frames is not None, f"no reply within {timeout} s to {raw[:200]!r}"
+        assert len(frames) == 1, frames
+        return json.loads(frames[0])
+
+    def snapshot(self, prefix=""):
+        reply = self.request({"type": "snapshot", "id": "pytest-snapshot", "prefix": prefix})
+        assert reply["type"] == "snapshot", reply
+        return reply
+
+    def cli(self, *args, check=True, timeout=30):
+        """Runs the podium CLI against this daemon: cli("add-time", "plenary", "+2m")."""
+        result = subprocess.run(
+            [str(self.bin_dir / "podium"), *args, "--endpoint", self.command_endpoint],
+            capture_output=True, text=True, timeout=timeout, cwd=self.workdir, env=hermetic_environment())
+        if check:
+            assert result.returncode == 0, f"podium {' '.join(args)}: {result.stdout}{result.stderr}"
+        return result
+
+
+@pytest.fixture
+def conference_file(tmp_path):
+    """A fresh conference YAML with two rooms and sessions around now."""
+    return write_conference(tmp_path / "conference.yaml")
+
+
+@pytest.fixture
+def podiumd(tmp_path, conference_file):
+    """A started podiumd on free ports and a temporary data directory; always killed at the end."""
+    daemon = Podiumd(tmp_path, conference_file)
+    try:
+        yield daemon.start()
+    finally:
+        daemon.close()
+
+
+@pytest.fixture(scope="module")
+def module_podiumd(tmp_path_factory):
+    """One podiumd shared by a module's tests (for tests that leave the state unchanged)."""
+    workdir = tmp_path_factory.mktemp("podiumd")
+    daemon = Podiumd(workdir, write_conference(workdir / "conference.yaml"))
+    try:
+        yield daemon.start()
+    finally:
+        daemon.close()
