@@ -5,6 +5,9 @@
         podiumd.cli("start", "plenary")          # the podium CLI against this daemon
         podiumd.kill(); podiumd.start()          # kill -9, restart on the same ports and data
 
+    def test_page(display, browser):            # podium-display against that daemon, one Chromium
+        browser.get(display.url("/rooms/plenary/door"))
+
 The binaries come from $PODIUM_BIN_DIR (default .build/debug, relative to the repository).
 """
 import json
@@ -13,6 +16,8 @@ import select
 import signal
 import subprocess
 import time
+import urllib.error
+import urllib.request
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -83,6 +88,74 @@ sessions:
   - id: workshop
     room: atelier
     title: Workshop
+    start: {at(-5)}
+    duration: 1h
+    language: fr
+  - id: closing
+    room: atelier
+    title: Closing
+    start: {at(55)}
+    duration: 30m
+""", encoding="utf-8")
+    return path
+
+
+HOSTILE_TITLE = '<img src=x onerror="window.__xss=1"> <b>Panel</b> & co'
+ARABIC_TITLE = "الجلسة الافتتاحية: Podium 2026 في 3 لغات"
+
+
+def yaml_string(text):
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def write_display_conference(path, now=None, opening_title=ARABIC_TITLE, panel_title=HOSTILE_TITLE,
+                             time_zone="Asia/Dubai"):
+    """The room display's test conference, to the second (UTC), starting on time:
+
+    plenary: opening now … now+20m (2 speakers; titled in Arabic mixed with Latin and digits,
+             with fr/en translations), panel now+21m … now+66m (hostile markup by default)
+    atelier: workshop now-5m … now+55m (a French title, no translation), closing now+55m … now+85m
+    """
+    now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    at = lambda minutes: instant(now + timedelta(minutes=minutes))  # noqa: E731
+    path.write_text(f"""\
+conference:
+  id: pytest-display
+  name: Pytest conference
+  names: {{ar: مؤتمر الاختبار}}
+  timeZone: {time_zone}
+  languages:
+    - {{code: ar, name: العربية}}
+    - {{code: fr, name: Français}}
+    - {{code: en, name: English}}
+rooms:
+  - id: plenary
+    name: Plénière
+    names: {{ar: القاعة الكبرى, en: Plenary}}
+    booths:
+      - {{id: en, language: en, channel: 2, from: [ar, fr]}}
+      - {{id: fr, language: fr, channel: 1, from: [ar]}}
+  - id: atelier
+    name: Atelier B
+sessions:
+  - id: opening
+    room: plenary
+    title: {yaml_string(opening_title)}
+    titles: {{fr: "Séance d’ouverture 2026", en: Opening keynote}}
+    start: {at(0)}
+    end: {at(20)}
+    speakers:
+      - {{name: Amina Benali, language: ar}}
+      - {{name: Jean Dupont, language: fr}}
+  - id: panel
+    room: plenary
+    title: {yaml_string(panel_title)}
+    start: {at(21)}
+    duration: 45m
+  - id: workshop
+    room: atelier
+    title: "Atelier d’interprétation"
     start: {at(-5)}
     duration: 1h
     language: fr
@@ -199,6 +272,92 @@ class Podiumd:
         return result
 
 
+class RoomDisplay:
+    """A podium-display child process following a Podiumd; serves the pages from the
+    repository (plugins/room-display/Public), so page changes need no rebuild."""
+
+    PUBLIC = REPO / "plugins" / "room-display" / "Public"
+
+    def __init__(self, workdir, daemon, bin_dir=BIN_DIR, public_directory=PUBLIC):
+        self.workdir, self.daemon, self.bin_dir = Path(workdir), daemon, Path(bin_dir)
+        self.public_directory = Path(public_directory)
+        self.process = None
+        self.base = None
+        self.starts = 0
+
+    @property
+    def binary(self):
+        return self.bin_dir / "podium-display"
+
+    def start(self):
+        assert self.process is None or self.process.poll() is not None, "podium-display is already running"
+        wait_until(lambda: self.binary.exists(), 60, f"{self.binary} to exist (build it with `swift build`)", 0.5)
+        self.starts += 1
+        self.stderr_path = self.workdir / f"podium-display-{self.starts}.log"
+        with open(self.stderr_path, "wb") as stderr:
+            self.process = subprocess.Popen(
+                [str(self.binary), "--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
+                 "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory)],
+                stdout=subprocess.PIPE, stderr=stderr, cwd=self.workdir, env=hermetic_environment())
+        deadline = time.monotonic() + START_TIMEOUT
+        buffer = b""
+        while b"\n" not in buffer:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.kill()
+                pytest.fail(f"podium-display did not get ready (exit {self.process.returncode}); "
+                            f"its stderr:\n{self.stderr_path.read_text(errors='replace')[-4000:]}")
+            readable, _, _ = select.select([self.process.stdout], [], [], 0.1)
+            if readable:
+                buffer += os.read(self.process.stdout.fileno(), 4096)
+        line = buffer.split(b"\n", 1)[0].decode()
+        assert line.startswith("podium-display ready http://"), line
+        self.base = line.split()[-1]
+        # Ready for tests once it has the conference: an unknown room's page is then a 404.
+        wait_until(lambda: self.status("/rooms/--pytest-probe--/door") == 404, START_TIMEOUT,
+                   "podium-display to receive the conference from podiumd", 0.1)
+        return self
+
+    def url(self, path="/"):
+        return self.base + path
+
+    def status(self, path):
+        """The HTTP status of a GET (no exception for 4xx/5xx)."""
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=REPLY_TIMEOUT) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        if self.process and self.process.stdout:
+            self.process.stdout.close()
+
+
+CHROMIUM = Path(os.environ.get("PODIUM_CHROMIUM", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("PODIUM_CHROMEDRIVER", "/usr/bin/chromedriver"))
+
+
+def start_chromium(width=1920, height=1080):
+    """A headless Chromium (Debian's chromium + chromium-driver) driven by Selenium."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={width},{height}", "--lang=fr"):
+        options.add_argument(argument)
+    options.binary_location = str(CHROMIUM)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
+    return driver
+
+
 @pytest.fixture
 def conference_file(tmp_path):
     """A fresh conference YAML with two rooms and sessions around now."""
@@ -224,3 +383,26 @@ def module_podiumd(tmp_path_factory):
         yield daemon.start()
     finally:
         daemon.close()
+
+
+@pytest.fixture
+def display(tmp_path, podiumd):
+    """podium-display on a free port, following the `podiumd` fixture's daemon; always killed."""
+    server = RoomDisplay(tmp_path, podiumd)
+    try:
+        yield server.start()
+    finally:
+        server.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for a module's tests; always quit."""
+    pytest.importorskip("selenium")
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip(f"needs {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver fonts-noto-core)")
+    driver = start_chromium()
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -19,6 +19,9 @@ struct DisplayFeed {
     var name: String
     var names: [String: String]
     var timeZone: String
+    /// The zone's offset now by the system's time zone data (`+01:00`): browsers
+    /// format times with it, as their own data may disagree (Casablanca's does).
+    var utcOffset: String
     var languages: [Language]
     var rooms: [RoomSummary]
   }
@@ -36,6 +39,7 @@ struct DisplayFeed {
     let summary = view.conference.map { conference in
       ConferenceSummary(
         id: conference.id, name: conference.name, names: conference.names, timeZone: conference.timeZone,
+        utcOffset: offsetText(TimeZone(identifier: conference.timeZone)?.secondsFromGMT(for: Date()) ?? 0),
         languages: conference.languages,
         rooms: conference.rooms.map { ConferenceSummary.RoomSummary(id: $0.id, name: $0.name, names: $0.names) })
     }
@@ -45,6 +49,12 @@ struct DisplayFeed {
     }
     let all = event(State(seq: view.seq, connected: view.connected, conference: summary, rooms: view.rooms))
     return (rooms, all)
+  }
+
+  /// `+01:00` for 3600 seconds.
+  static func offsetText(_ seconds: Int) -> String {
+    let minutes = abs(seconds) / 60
+    return (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
   }
 
   /// The `state` event for a room the conference does not have: no rooms, so the page says so.

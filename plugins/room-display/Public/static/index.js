@@ -18,7 +18,7 @@
     var name = P.pick(conf.names, conf.name || 'Podium');
     P.setData($('conference-name'), name);
     document.title = name.text;
-    P.fill($('rooms'), Object.keys(state.rooms || {}).map(function (id) {
+    P.fill($('rooms'), P.roomIds(state).map(function (id) {
       var st = state.rooms[id];
       var links = ['door', 'monitor', 'control'].map(function (kind) {
         return P.el('a', { text: I.t(kind), attrs: { href: P.screenUrl(id, kind) } });

@@ -240,7 +240,20 @@
     catch (e) { return { text: code, lang: '' }; }
   }
 
-  function timeZone(state) { return state && state.conference && state.conference.timeZone; }
+  /** The ids of the rooms the state has, in the conference's display order. */
+  function roomIds(state) {
+    var rooms = (state && state.rooms) || {};
+    var conf = (state && state.conference && state.conference.rooms) || [];
+    var ids = conf.map(function (r) { return r.id; }).filter(function (id) { return rooms[id]; });
+    Object.keys(rooms).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+    return ids;
+  }
+
+  /** The zone to format times in: the daemon machine's offset when sent, as browsers' zone data may disagree. */
+  function timeZone(state) {
+    var conference = state && state.conference;
+    return conference && (conference.utcOffset || conference.timeZone);
+  }
 
   /** Link to another screen, keeping ?lang. */
   function screenUrl(room, kind) {
@@ -294,7 +307,7 @@
     now: now, connect: connect, loop: loop, isReconnecting: isReconnecting, roomId: roomId, params: params, store: store,
     subscribe: subscribe, unsubscribe: unsubscribe, covers: covers,
     el: el, dataEl: dataEl, setText: setText, setHidden: setHidden, fill: fill, setData: setData,
-    pick: pick, roomName: roomName, sessionTitle: sessionTitle, languageName: languageName, timeZone: timeZone, screenUrl: screenUrl,
+    pick: pick, roomName: roomName, sessionTitle: sessionTitle, languageName: languageName, timeZone: timeZone, roomIds: roomIds, screenUrl: screenUrl,
     showUnknownRoom: showUnknownRoom, setPhase: setPhase, applyLabels: applyLabels
   };
 })(this);

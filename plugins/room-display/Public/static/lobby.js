@@ -13,7 +13,7 @@
   I.onChange(build);
   P.loop(tick);
 
-  function roomIds() { return Object.keys((state && state.rooms) || {}); }
+  function roomIds() { return P.roomIds(state); }
   function pageCount() { return Math.max(1, Math.ceil(roomIds().length / perPage)); }
   function pageAt(now) { return Math.floor(now / 10000) % pageCount(); }
 

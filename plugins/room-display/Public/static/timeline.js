@@ -40,8 +40,9 @@
     var cursor = now;
     var offset = null;
     if (cur) {
-      if (cur.paused) cursor = now + (cur.timeLeft || 0) * 1000;
-      else cursor = Math.max(now, ms(cur.endsAt));
+      // A session running over ends now at the earliest, paused or not (endsAt moves with a pause).
+      var endsAt = cur.paused ? now + (cur.timeLeft || 0) * 1000 : ms(cur.endsAt);
+      cursor = Math.max(now, endsAt);
       offset = (cursor - ms(cur.session.plannedEnd)) / 1000;
     }
     var upcoming = ((status && status.upcoming) || []).map(function (u) {
