@@ -64,7 +64,7 @@ public enum ConferenceFile {
   }
 
   private static func room(_ node: YAMLNode, languages: Set<String>) throws -> Room {
-    let members = try node.mapping(allowed: ["id", "name", "names", "booths"])
+    let members = try node.mapping(allowed: ["id", "name", "names", "booths", "questions"])
     let boothNodes = try members["booths"].map { try $0.sequence() } ?? []
     let booths = try boothNodes.map { try booth($0, languages: languages) }
     try checkUnique(booths.map(\.id), nodes: boothNodes, what: "booth id")
@@ -72,7 +72,8 @@ public enum ConferenceFile {
     return Room(
       id: try required(members, "id", in: node).identifier(),
       name: try required(members, "name", in: node).nonEmptyString(),
-      names: try members["names"]?.translations() ?? [:], booths: booths)
+      names: try members["names"]?.translations() ?? [:], booths: booths,
+      questionsURL: try members["questions"].map(webAddress))
   }
 
   private static func booth(_ node: YAMLNode, languages: Set<String>) throws -> Booth {
@@ -170,6 +171,16 @@ public enum ConferenceFile {
       throw node.error("'\(text)' is not a duration; write 45m, 1h30m or 1:30")
     }
     return TimeInterval(total)
+  }
+
+  /// An `http(s)://` address.
+  private static func webAddress(_ node: YAMLNode) throws -> String {
+    let text = try node.nonEmptyString()
+    guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+    else {
+      throw node.error("'\(text)' is not a web address (http:// or https://)")
+    }
+    return text
   }
 
   private static func known(_ node: YAMLNode, _ languages: Set<String>) throws -> String {

@@ -101,6 +101,16 @@ final class ConferenceFileTests: XCTestCase {
     XCTAssertEqual(error(in: unknownZone)?.line, 4)
   }
 
+  func testAQuestionsLinkMustBeAWebAddress() throws {
+    let withLink = valid.replacingOccurrences(
+      of: "    names: {ar: القاعة الكبرى}",
+      with: "    names: {ar: القاعة الكبرى}\n    questions: https://q.example/plenary")
+    XCTAssertEqual(
+      try ConferenceFile.parse(withLink, file: "c.yaml").rooms[0].questionsURL, "https://q.example/plenary")
+    let bad = withLink.replacingOccurrences(of: "https://q.example/plenary", with: "javascript:alert(1)")
+    XCTAssertEqual(error(in: bad)?.line, 12)
+  }
+
   func testErrorsReadLikeCompilerDiagnostics() {
     XCTAssertEqual(
       ConfigError(file: "c.yaml", line: 3, column: 7, message: "oops").description, "c.yaml:3:7: oops")

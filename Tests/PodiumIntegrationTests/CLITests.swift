@@ -31,6 +31,23 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(lines[0].contains("\"messageShown\""))
   }
 
+  func testEventsFollowPrintsNewEventsAsTheyAreCommitted() async throws {
+    let daemon = try DaemonProcess()
+    let process = Process()
+    process.executableURL = DaemonProcess.binaries.appendingPathComponent("podium")
+    process.arguments = ["events", "--follow", "--endpoint", daemon.commandEndpoint]
+    process.environment = ["HOME": daemon.directory.path, "PODIUM_UPDATE_ENDPOINT": daemon.updateEndpoint]
+    process.currentDirectoryURL = daemon.directory
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    defer { process.terminate() }
+    let lines = LineCollector(output.fileHandleForReading)
+    await eventually("the existing events") { lines.text.contains("programmeChanged") }
+    XCTAssertEqual(try daemon.cli(["start", "atlas"]).status, 0)
+    await eventually("the new event, followed") { lines.text.contains("room/atlas sessionStarted") }
+  }
+
   func testAnUnreachableDaemonIsSaidPlainly() throws {
     let daemon = try DaemonProcess()
     daemon.kill(signal: SIGKILL)
@@ -51,5 +68,27 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(result.status, 1)
     XCTAssertTrue(result.err.contains("bad.yaml:33:"), result.err)
     XCTAssertTrue(result.err.contains("atlantis"), result.err)
+  }
+}
+
+/// Collects what a pipe receives, from a background reader.
+final class LineCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var collected = ""
+
+  init(_ handle: FileHandle) {
+    handle.readabilityHandler = { [weak self] handle in
+      let data = handle.availableData
+      guard let self, !data.isEmpty else { return }
+      self.lock.lock()
+      self.collected += String(decoding: data, as: UTF8.self)
+      self.lock.unlock()
+    }
+  }
+
+  var text: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return collected
   }
 }

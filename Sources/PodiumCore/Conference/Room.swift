@@ -10,12 +10,17 @@ public struct Room: Codable, Equatable, Identifiable, Sendable {
   public var names: [String: String]
   /// The interpretation booths serving this room.
   public var booths: [Booth]
+  /// Where the audience asks questions, if the room takes them (door screens show it as a QR code).
+  public var questionsURL: String?
 
-  public init(id: ID, name: String, names: [String: String] = [:], booths: [Booth] = []) {
+  public init(
+    id: ID, name: String, names: [String: String] = [:], booths: [Booth] = [], questionsURL: String? = nil
+  ) {
     self.id = id
     self.name = name
     self.names = names
     self.booths = booths
+    self.questionsURL = questionsURL
   }
 
   /// The room's name in a language, falling back on its own name.

@@ -65,5 +65,6 @@ public struct RoomStatus: Codable, Equatable, Sendable {
     self.offset = timeline.offset
     self.thresholds = state.thresholds
     self.message = state.message
+    self.qa = room.questionsURL.map { QuestionIntake(open: true, url: $0) }
   }
 }
