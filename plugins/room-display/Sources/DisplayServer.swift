@@ -37,6 +37,7 @@ struct DisplayServer {
       middleware: FileMiddleware(publicDirectory.appendingPathComponent("static").path, urlBasePath: "/static"))
 
     router.get("/") { _, _ in Responses.html(pages.index) }
+    router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
     router.get("/lobby") { _, _ in Responses.html(pages.lobby) }
     router.get("/rooms/:room/door") { _, context in roomPage(pages.door, context) }
     router.get("/rooms/:room/monitor") { _, context in roomPage(pages.monitor, context) }
@@ -71,8 +72,8 @@ struct DisplayServer {
       guard let screen = hub.screens.first(where: { $0.id == id && $0.connected }) else {
         return Response(status: .notFound)
       }
-      let data =
-        #"{"screen":"\#(screen.name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))"}"#
+      let data = String(
+        decoding: (try? JSONEncoder().encode(["screen": screen.name])) ?? Data("{}".utf8), as: UTF8.self)
       hub.send(ServerSentEvent(name: "identify", data: data), to: id)
       return Responses.json(["identified": screen.name])
     }
@@ -81,7 +82,8 @@ struct DisplayServer {
 
   /// A room's page, or a clear "unknown room" page when the conference has no such room.
   private func roomPage(_ page: String, _ context: BasicRequestContext) -> Response {
-    let room = context.parameters.get("room") ?? ""
+    let raw = context.parameters.get("room") ?? ""
+    let room = raw.removingPercentEncoding ?? raw
     let view = client.view
     guard let conference = view.conference, conference.room(room) == nil else { return Responses.html(page) }
     let links = conference.rooms.map {
