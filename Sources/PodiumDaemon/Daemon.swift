@@ -129,15 +129,7 @@ public final class Daemon: @unchecked Sendable {
     for message in received {
       let (route, body) = Self.split(message)
       guard let body else {
-        answers.append(
-          (
-            route,
-            .failure(
-              Reply.Failure(
-                id: nil,
-                ProtocolError(
-                  .malformed, "a request is one body frame (after the optional empty delimiter of a REQ socket)")))
-          ))
+        answers.append((route, .failure(Self.frameCountFailure)))
         continue
       }
       let (id, parsed) = RequestEnvelope.parse(body)
@@ -175,6 +167,9 @@ public final class Daemon: @unchecked Sendable {
       }
     }
   }
+
+  private static let frameCountFailure = Reply.Failure(
+    id: nil, ProtocolError(.malformed, "a request is one body frame (after the empty delimiter of a REQ socket)"))
 
   private enum Answer {
     case failure(Reply.Failure)
