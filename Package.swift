@@ -93,6 +93,7 @@ let package = Package(
     .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
     .testTarget(name: "PodiumStoreTests", dependencies: ["PodiumStore"]),
     .testTarget(name: "PodiumWebTests", dependencies: ["PodiumWeb"]),
+    .testTarget(name: "PodiumPluginKitTests", dependencies: ["PodiumPluginKit", "PodiumProtocol"]),
     .testTarget(
       name: "PodiumIntegrationTests",
       dependencies: ["PodiumPluginKit", "PodiumProtocol", "ZeroMQ", "podiumd", "podium"]

@@ -11,6 +11,7 @@ import zmq
 
 from podium_processes import Daemon, Display, process_usage
 
+MARK = b"event: state\n"
 SCREENS = 200
 SECONDS = 30
 
@@ -29,9 +30,10 @@ def screen(url, room, counts, index, stop):
             continue
         if not chunk:
             break
+        # The body is chunked: count the event lines, keeping a tail in case one straddles two reads.
         buffer += chunk
-        *events, buffer = buffer.split(b"\n\n")
-        counts[index] += sum(1 for event in events if event.startswith(b"event: state"))
+        counts[index] += buffer.count(MARK)
+        buffer = buffer[-(len(MARK) - 1):]
     connection.close()
 
 

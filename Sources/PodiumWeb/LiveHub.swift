@@ -54,18 +54,33 @@ public final class LiveHub: @unchecked Sendable {
     lock.unlock()
   }
 
-  /// Sends new states: one per room, and one for screens that follow every room.
-  public func publish(rooms: [String: ServerSentEvent], all: ServerSentEvent, unknownRoom: (String) -> ServerSentEvent)
-  {
+  /// Sends new states: to the screens of each room in `changed`, and to every screen
+  /// that follows all rooms. Screens of a room that does not exist get `unknownRoom`.
+  public func publish(changed: [String: ServerSentEvent], all: ServerSentEvent, unknownRoom: ServerSentEvent) {
     lock.lock()
-    latestForRoom = rooms
+    latestForRoom.merge(changed) { $1 }
     latestForAll = all
+    let known = latestForRoom
     let targets = subscribers.values.map { ($0.screen.room, $0.continuation) }
     lock.unlock()
     for (room, continuation) in targets {
-      let event = room.map { rooms[$0] ?? unknownRoom($0) } ?? all
-      continuation.yield(event.framed)
+      guard let room else {
+        continuation.yield(all.framed)
+        continue
+      }
+      if let event = changed[room] {
+        continuation.yield(event.framed)
+      } else if known[room] == nil {
+        continuation.yield(unknownRoom.framed)
+      }
     }
+  }
+
+  /// Forgets the latest state of rooms that no longer exist.
+  public func forget(roomsOtherThan rooms: Set<String>) {
+    lock.lock()
+    latestForRoom = latestForRoom.filter { rooms.contains($0.key) }
+    lock.unlock()
   }
 
   /// Sends one event to every connected screen.

@@ -46,10 +46,10 @@ final class LiveHubTests: XCTestCase {
   func testAScreenGetsTheLatestStateOfItsRoomOnConnecting() async {
     let hub = LiveHub()
     hub.publish(
-      rooms: [
+      changed: [
         "plenary": ServerSentEvent(name: "state", data: "P"), "atlas": ServerSentEvent(name: "state", data: "A"),
       ],
-      all: ServerSentEvent(name: "state", data: "ALL"), unknownRoom: { _ in ServerSentEvent(name: "state", data: "?") })
+      all: ServerSentEvent(name: "state", data: "ALL"), unknownRoom: ServerSentEvent(name: "state", data: "?"))
     let door = hub.connect(name: "door-1", room: "atlas", kind: "door")
     let lobby = hub.connect(name: "lobby", room: nil, kind: "lobby")
     let first = await first(door.events)
@@ -63,12 +63,33 @@ final class LiveHubTests: XCTestCase {
     let known = hub.connect(name: "a", room: "plenary", kind: "door")
     let unknown = hub.connect(name: "b", room: "ghost", kind: "door")
     hub.publish(
-      rooms: ["plenary": ServerSentEvent(name: "state", data: "P")], all: ServerSentEvent(name: "state", data: "ALL"),
-      unknownRoom: { ServerSentEvent(name: "state", data: "no \($0)") })
+      changed: ["plenary": ServerSentEvent(name: "state", data: "P")], all: ServerSentEvent(name: "state", data: "ALL"),
+      unknownRoom: ServerSentEvent(name: "state", data: "no such room"))
     let knownEvent = await first(known.events)
     let unknownEvent = await first(unknown.events)
     XCTAssertEqual(knownEvent, "event: state\ndata: P\n\n")
-    XCTAssertEqual(unknownEvent, "event: state\ndata: no ghost\n\n")
+    XCTAssertEqual(unknownEvent, "event: state\ndata: no such room\n\n")
+  }
+
+  func testScreensOfAnUnchangedRoomGetNothing() async {
+    let hub = LiveHub()
+    hub.publish(
+      changed: [
+        "plenary": ServerSentEvent(name: "state", data: "P1"), "atlas": ServerSentEvent(name: "state", data: "A1"),
+      ],
+      all: ServerSentEvent(name: "state", data: "ALL1"), unknownRoom: ServerSentEvent(name: "state", data: "?"))
+    let atlas = hub.connect(name: "a", room: "atlas", kind: "door")
+    hub.publish(
+      changed: ["plenary": ServerSentEvent(name: "state", data: "P2")],
+      all: ServerSentEvent(name: "state", data: "ALL2"),
+      unknownRoom: ServerSentEvent(name: "state", data: "?"))
+    hub.publish(
+      changed: ["atlas": ServerSentEvent(name: "state", data: "A2")], all: ServerSentEvent(name: "state", data: "ALL3"),
+      unknownRoom: ServerSentEvent(name: "state", data: "?"))
+    var iterator = atlas.events.makeAsyncIterator()
+    let first = await iterator.next()
+    let second = await iterator.next()
+    XCTAssertEqual([first, second], ["event: state\ndata: A1\n\n", "event: state\ndata: A2\n\n"])
   }
 
   func testScreensAreListedAndKeptAfterLeaving() {

@@ -34,8 +34,13 @@ struct DisplayFeed {
     var rooms: [String: RoomStatus]
   }
 
-  /// The `state` events of a view: per room, and for all rooms.
-  static func events(for view: PodiumView) -> (rooms: [String: ServerSentEvent], all: ServerSentEvent) {
+  /// The `state` events of a view: per room whose state differs from `previous`
+  /// (every room when the connection or the conference changed), and for all rooms.
+  static func events(
+    for view: PodiumView, since previous: PodiumView? = nil
+  ) -> (
+    rooms: [String: ServerSentEvent], all: ServerSentEvent
+  ) {
     let summary = view.conference.map { conference in
       ConferenceSummary(
         id: conference.id, name: conference.name, names: conference.names, timeZone: conference.timeZone,
@@ -43,8 +48,10 @@ struct DisplayFeed {
         languages: conference.languages,
         rooms: conference.rooms.map { ConferenceSummary.RoomSummary(id: $0.id, name: $0.name, names: $0.names) })
     }
+    let everything =
+      previous == nil || previous?.connected != view.connected || previous?.conference != view.conference
     var rooms: [String: ServerSentEvent] = [:]
-    for (id, status) in view.rooms {
+    for (id, status) in view.rooms where everything || previous?.rooms[id] != status {
       rooms[id] = event(State(seq: view.seq, connected: view.connected, conference: summary, rooms: [id: status]))
     }
     let all = event(State(seq: view.seq, connected: view.connected, conference: summary, rooms: view.rooms))

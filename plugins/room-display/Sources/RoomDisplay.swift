@@ -36,9 +36,12 @@ struct RoomDisplay: AsyncParsableCommand {
       client: client, hub: hub, pages: try DisplayServer.Pages(directory: directory), publicDirectory: directory)
 
     let feed = Task {
+      var previous: PodiumView?
       for await view in client.views() {
-        let events = DisplayFeed.events(for: view)
-        hub.publish(rooms: events.rooms, all: events.all) { _ in DisplayFeed.unknownRoom(in: view) }
+        let events = DisplayFeed.events(for: view, since: previous)
+        hub.forget(roomsOtherThan: Set(view.rooms.keys))
+        hub.publish(changed: events.rooms, all: events.all, unknownRoom: DisplayFeed.unknownRoom(in: view))
+        previous = view
       }
     }
     let clock = Task {
