@@ -30,6 +30,8 @@ let package = Package(
     .target(name: "PodiumCore"),
     // Conference and settings files: parsing with line-precise errors, defaults, environment.
     .target(name: "PodiumConfig", dependencies: ["PodiumCore", "Yams"]),
+    // Schedule import: frab/pretalx XML and JSON, iCalendar, into a Conference.
+    .target(name: "PodiumImport", dependencies: ["PodiumCore"]),
     // The wire: envelopes, topics, error codes, protocol version.
     .target(name: "PodiumProtocol", dependencies: ["PodiumCore"]),
     // The SQLite event log.
@@ -91,6 +93,7 @@ let package = Package(
     ),
     .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
     .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
+    .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport"]),
     .testTarget(name: "PodiumStoreTests", dependencies: ["PodiumStore"]),
     .testTarget(name: "PodiumWebTests", dependencies: ["PodiumWeb"]),
     .testTarget(name: "PodiumPluginKitTests", dependencies: ["PodiumPluginKit", "PodiumProtocol"]),

@@ -133,6 +133,7 @@ rooms:
   - id: plenary
     name: Plénière
     names: {{ar: القاعة الكبرى, en: Plenary}}
+    questions: https://questions.example/plenary?from=door&lang=fr
     booths:
       - {{id: en, language: en, channel: 2, from: [ar, fr]}}
       - {{id: fr, language: fr, channel: 1, from: [ar]}}

@@ -433,6 +433,22 @@ def test_door_shows_now_next_channels_and_counts_down(podiumd, display, page):
     assert_no_injection(page)
 
 
+def test_door_shows_the_questions_link_as_a_qr_code(podiumd, display, page):
+    open_page(page, display.url("/rooms/plenary/door"))
+    wait_until(lambda: shown(page, "#qa"), WAIT, "the questions panel")
+    assert text(page, "#qa-url") == "https://questions.example/plenary?from=door&lang=fr"
+    wait_until(lambda: js(page, "const i = document.getElementById('qa-qr'); return i.complete && i.naturalWidth > 0"),
+               WAIT, "the QR code image to load")
+    svg = requests.get(display.url("/rooms/plenary/qa-qr.svg"), timeout=5)
+    assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
+    assert svg.text.startswith("<svg") and svg.text.count("h1v1h-1z") > 100  # dark modules drawn
+    # A room without a questions page shows no code.
+    assert requests.get(display.url("/rooms/atelier/qa-qr.svg"), timeout=5).status_code == 404
+    open_page(page, display.url("/rooms/atelier/door"))
+    wait_text(page, "#room-name", "Atelier B")
+    assert not shown(page, "#qa")
+
+
 def test_door_with_no_session_on(podiumd, display, page):
     open_page(page, display.url("/rooms/atelier/door"))
     wait_class(page, "body", "idle")

@@ -1,0 +1,3 @@
+import XCTest
+@testable import PodiumImport
+final class StubTests: XCTestCase { func testX() {} }
