@@ -39,6 +39,8 @@ let package = Package(
       name: "PodiumStore",
       dependencies: ["PodiumCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // Reports from the event log: planned against actual, CSV and HTML.
+    .target(name: "PodiumReports", dependencies: ["PodiumCore"]),
     // The daemon's shell: sockets, command loop, publishing, heartbeats.
     .target(
       name: "PodiumDaemon",
@@ -75,7 +77,7 @@ let package = Package(
     .executableTarget(
       name: "PodiumDisplay",
       dependencies: [
-        "PodiumWeb", "PodiumPluginKit", "PodiumConfig",
+        "PodiumWeb", "PodiumPluginKit", "PodiumConfig", "PodiumCore",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -87,7 +89,7 @@ let package = Package(
     .executableTarget(
       name: "podium",
       dependencies: [
-        "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol",
+        "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol", "PodiumReports", "PodiumStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -96,6 +98,7 @@ let package = Package(
     .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport"]),
     .testTarget(name: "PodiumStoreTests", dependencies: ["PodiumStore"]),
     .testTarget(name: "PodiumWebTests", dependencies: ["PodiumWeb"]),
+    .testTarget(name: "PodiumReportsTests", dependencies: ["PodiumReports"]),
     .testTarget(name: "PodiumPluginKitTests", dependencies: ["PodiumPluginKit", "PodiumProtocol"]),
     .testTarget(
       name: "PodiumIntegrationTests",

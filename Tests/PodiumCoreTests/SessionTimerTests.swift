@@ -51,3 +51,12 @@ final class InstantCodingTests: XCTestCase {
       PodiumJSON.formatInstant(Date(timeIntervalSince1970: 1_782_374_448.2595)), "2026-06-25T08:00:48.260Z")
   }
 }
+
+final class HTMLTextTests: XCTestCase {
+  func testMarkupIsEscapedAndArabicKept() {
+    XCTAssertEqual(
+      HTMLText.escape(#"<script>alert("x")</script> & 'y'"#),
+      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
+    XCTAssertEqual(HTMLText.escape("القاعة الكبرى"), "القاعة الكبرى")
+  }
+}

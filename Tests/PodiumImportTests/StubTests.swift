@@ -1,3 +1,5 @@
 import XCTest
+
 @testable import PodiumImport
+
 final class StubTests: XCTestCase { func testX() {} }

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumCore
 import XCTest
 
 /// `podium` as the crew runs it.
@@ -46,6 +47,31 @@ final class CLITests: XCTestCase {
     await eventually("the existing events") { lines.text.contains("programmeChanged") }
     XCTAssertEqual(try daemon.cli(["start", "atlas"]).status, 0)
     await eventually("the new event, followed") { lines.text.contains("room/atlas sessionStarted") }
+  }
+
+  func testReportsComeFromTheLogAlsoForAPastInstant() throws {
+    let daemon = try DaemonProcess()
+    let beforeStart = PodiumJSON.formatInstant(Date())
+    Thread.sleep(forTimeInterval: 0.01)
+    XCTAssertEqual(try daemon.cli(["start", "plenary"]).status, 0)
+    daemon.kill(signal: SIGTERM)
+    let report = { (arguments: [String]) in try daemon.cli(["report", "--data-dir", daemon.dataDirectory] + arguments) }
+
+    let csv = try report(["--csv"]).out.components(separatedBy: "\r\n")
+    let opening = try XCTUnwrap(csv.first { $0.hasPrefix("plenary,opening,") })
+    XCTAssertTrue(opening.contains(",running,"), opening)
+    XCTAssertTrue(csv.contains { $0.hasPrefix("atlas,workshop,") && $0.contains(",planned,") })
+
+    let past = try report(["--csv", "--at", beforeStart]).out
+    XCTAssertTrue(past.contains("plenary,opening,الافتتاح الرسمي 2026,planned,"), past)
+    let screens = try report(["--at", beforeStart]).out
+    XCTAssertTrue(screens.hasPrefix("What the screens showed at "), screens)
+
+    let file = daemon.directory.appendingPathComponent("report.html").path
+    XCTAssertEqual(try report(["--html", file, "--language", "fr"]).status, 0)
+    let html = try String(contentsOfFile: file, encoding: .utf8)
+    XCTAssertTrue(html.contains("Care &amp; protection: &lt;what works&gt;"))
+    XCTAssertTrue(html.contains("<svg"))
   }
 
   func testAnUnreachableDaemonIsSaidPlainly() throws {

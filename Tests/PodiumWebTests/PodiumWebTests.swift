@@ -6,13 +6,6 @@ final class ServerSentEventTests: XCTestCase {
     XCTAssertEqual(ServerSentEvent(name: "state", data: #"{"a":1}"#).framed, "event: state\ndata: {\"a\":1}\n\n")
     XCTAssertEqual(ServerSentEvent(name: "x", data: "a\nb").framed, "event: x\ndata: a\ndata: b\n\n")
   }
-
-  func testServerWrittenTextIsEscaped() {
-    XCTAssertEqual(
-      HTMLText.escape(#"<script>alert("x")</script> & 'y'"#),
-      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
-    XCTAssertEqual(HTMLText.escape("القاعة الكبرى"), "القاعة الكبرى")
-  }
 }
 
 final class QRCodeTests: XCTestCase {

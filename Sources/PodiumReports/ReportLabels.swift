@@ -1,0 +1,39 @@
+/// The words of the HTML report in Arabic, French or English.
+struct ReportLabels {
+  var language: String
+  var direction: String
+  var title: String
+  var asOf: String
+  var room: String
+  var session: String
+  var planned: String
+  var actual: String
+  var startDelay: String
+  var overrun: String
+  var status: String
+  var late: String
+  var statuses: [SessionOutcome.Status: String]
+
+  static func forLanguage(_ code: String) -> ReportLabels {
+    switch code {
+    case "ar":
+      ReportLabels(
+        language: "ar", direction: "rtl", title: "تقرير البرنامج: المخطط والفعلي", asOf: "حتى", room: "القاعة",
+        session: "الجلسة", planned: "المخطط", actual: "الفعلي", startDelay: "تأخر البداية", overrun: "تجاوز المدة",
+        status: "الحالة", late: "التأخر",
+        statuses: [.planned: "مخططة", .running: "جارية", .ended: "منتهية", .skipped: "ملغاة"])
+    case "fr":
+      ReportLabels(
+        language: "fr", direction: "ltr", title: "Rapport du programme : prévu et réel", asOf: "au", room: "Salle",
+        session: "Séance", planned: "Prévu", actual: "Réel", startDelay: "Retard au début", overrun: "Dépassement",
+        status: "État", late: "Retard",
+        statuses: [.planned: "prévue", .running: "en cours", .ended: "terminée", .skipped: "sautée"])
+    default:
+      ReportLabels(
+        language: "en", direction: "ltr", title: "Programme report: planned and actual", asOf: "as of", room: "Room",
+        session: "Session", planned: "Planned", actual: "Actual", startDelay: "Start delay", overrun: "Overrun",
+        status: "Status", late: "Running late",
+        statuses: [.planned: "planned", .running: "running", .ended: "ended", .skipped: "skipped"])
+    }
+  }
+}
