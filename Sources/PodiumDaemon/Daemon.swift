@@ -26,6 +26,7 @@ public final class Daemon: @unchecked Sendable {
   private let wake = WakeSignal()
   private let stopLock = NSLock()
   private var stopRequested = false
+  private var pendingProgramme: Conference?
   private let logger: DaemonLogger
   /// Changes at each start, so clients can tell a restart.
   public let instance = UUID().uuidString.lowercased()
@@ -85,6 +86,23 @@ public final class Daemon: @unchecked Sendable {
     wake.signal()
   }
 
+  /// Brings a new programme into force (a re-imported schedule): recorded and published
+  /// by the loop like any change. Safe from any thread.
+  public func reload(_ conference: Conference) {
+    stopLock.lock()
+    pendingProgramme = conference
+    stopLock.unlock()
+    wake.signal()
+  }
+
+  private func takePendingProgramme() -> Conference? {
+    stopLock.lock()
+    defer { stopLock.unlock() }
+    let programme = pendingProgramme
+    pendingProgramme = nil
+    return programme
+  }
+
   private var shouldStop: Bool {
     stopLock.lock()
     defer { stopLock.unlock() }
@@ -108,12 +126,41 @@ public final class Daemon: @unchecked Sendable {
         logger.error("poll failed: \(error)")
         break
       }
-      if ready.contains(1) { wake.drain() }
+      if ready.contains(1) {
+        wake.drain()
+        if let programme = takePendingProgramme() { bringIntoForce(programme) }
+      }
       if ready.contains(0) { serveBatch() }
     }
     router.close()
     publisher.close()
     logger.info("stopped at seq \(live.lastSeq)")
+  }
+
+  /// Records and publishes the events that bring `programme` into force.
+  private func bringIntoForce(_ programme: Conference) {
+    let diff = ProgrammeDiff(from: live.state.conference, to: programme)
+    let events = live.state.load(programme)
+    guard !events.isEmpty else {
+      logger.info("programme reloaded: no change")
+      return
+    }
+    var batch = CommandBatch(starting: live)
+    let now = PodiumJSON.roundedToMilliseconds(Date())
+    for event in events { batch.append(event, at: now) }
+    do {
+      try log.append(batch.events, commands: [])
+    } catch {
+      logger.error("\(error); the new programme is not in force")
+      return
+    }
+    live = batch.working
+    for update in batch.updates {
+      _ = try? publisher.send([Array(update.topic.utf8), WireCoding.encode(update)])
+    }
+    logger.info(
+      "programme '\(programme.id)' in force at seq \(live.lastSeq): \(diff.added.count) sessions added, "
+        + "\(diff.removed.count) removed, \(diff.changed.count) changed")
   }
 
   /// Drains waiting requests, commits the commands among them, then answers all in order.

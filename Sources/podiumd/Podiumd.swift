@@ -36,13 +36,15 @@ struct Podiumd: ParsableCommand {
 
     let logger = DaemonLogger(verbose: verbose)
     var loaded: Conference?
+    var shift: TimeInterval = 0
     if let file = resolved.conferenceFile {
       do {
-        loaded = try ConferenceFile.load(path: file)
+        let original = try ConferenceFile.load(path: file)
+        shift = live ? original.liveShift(at: Date()) : 0
+        loaded = original.shifted(by: shift)
       } catch {
         throw ValidationError("\(error)")
       }
-      if live { loaded = loaded?.live(at: Date()) }
     } else {
       logger.warning("no conference file given (--conference, PODIUM_CONFERENCE or the settings file)")
     }
@@ -51,15 +53,26 @@ struct Podiumd: ParsableCommand {
       logPath: "\(resolved.dataDirectory)/podium.sqlite", conference: loaded,
       commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint, logger: logger)
 
-    signal(SIGINT, SIG_IGN)
-    signal(SIGTERM, SIG_IGN)
-    signal(SIGPIPE, SIG_IGN)
-    let signals = [SIGINT, SIGTERM].map { number in
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { signal(number, SIG_IGN) }
+    var signals = [SIGINT, SIGTERM].map { number in
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler { daemon.stop() }
       source.resume()
       return source
     }
+    // SIGHUP: read the conference file again and bring a changed programme into force.
+    let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+    let file = resolved.conferenceFile
+    reload.setEventHandler {
+      guard let file else { return logger.warning("SIGHUP: no conference file to reload") }
+      do {
+        daemon.reload(try ConferenceFile.load(path: file).shifted(by: shift))
+      } catch {
+        logger.error("SIGHUP: \(error); the programme in force stays")
+      }
+    }
+    reload.resume()
+    signals.append(reload)
     print(
       "podiumd ready commands=\(daemon.commandEndpoint) updates=\(daemon.updateEndpoint) seq=\(daemon.lastSequence)")
     fflush(stdout)

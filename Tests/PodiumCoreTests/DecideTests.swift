@@ -150,3 +150,22 @@ final class LoadTests: XCTestCase {
       "a first load reaches every room")
   }
 }
+
+final class ProgrammeDiffTests: XCTestCase {
+  func testSessionsAreMatchedByIdAndChangesNamed() {
+    var new = Fixtures.conference
+    new.sessions[1].title = "Table ronde"
+    new.sessions[1].plannedEnd += 600
+    new.sessions.remove(at: 2)
+    new.sessions.append(
+      Session(
+        id: "late", roomId: "atlas", title: "Late", plannedStart: Fixtures.at(minutes: 200),
+        plannedEnd: Fixtures.at(minutes: 230)))
+    let diff = ProgrammeDiff(from: Fixtures.conference, to: new)
+    XCTAssertEqual(diff.added.map(\.id), ["late"])
+    XCTAssertEqual(diff.removed.map(\.id), ["closing"])
+    XCTAssertEqual(diff.changed.map(\.after.id), ["panel"])
+    XCTAssertEqual(diff.changed.first?.fields, ["title", "end"])
+    XCTAssertTrue(ProgrammeDiff(from: Fixtures.conference, to: Fixtures.conference).isEmpty)
+  }
+}

@@ -185,6 +185,25 @@ final class DaemonTests: XCTestCase {
     XCTAssertLessThan(Set(grouped.map(\.at)).count, 320)
   }
 
+  func testAChangedProgrammeComesIntoForceOnSIGHUPAndReachesFollowers() async throws {
+    let daemon = try DaemonProcess()
+    let follower = daemon.client(prefixes: ["room/plenary"])
+    defer { follower.stop() }
+    try await follower.send(.room("plenary", .start(session: nil)))
+    await eventually("following") { follower.view.rooms["plenary"]?.current != nil }
+    let yaml = try String(contentsOf: daemon.conferenceFile, encoding: .utf8)
+    try yaml.replacingOccurrences(of: "Care & protection: <what works>", with: "Table ronde").write(
+      to: daemon.conferenceFile, atomically: true, encoding: .utf8)
+    daemon.send(SIGHUP)
+    await eventually("the new title reaches the room's follower") {
+      follower.view.rooms["plenary"]?.upcoming.first?.session.title == "Table ronde"
+    }
+    XCTAssertEqual(follower.view.rooms["plenary"]?.current?.session.id, "opening", "the session on stays on")
+    let events = try EventLog(path: daemon.databasePath, readOnly: true).events(after: 0, limit: 100)
+    XCTAssertEqual(events.suffix(2).map(\.event.name), ["conferenceLoaded", "programmeChanged"])
+    XCTAssertEqual(events.last?.topic, "room/plenary")
+  }
+
   func testTheLogIsDurableByConfiguration() throws {
     let daemon = try DaemonProcess()
     daemon.kill(signal: SIGTERM)

@@ -16,8 +16,12 @@ extension Conference {
   /// The same conference moved, by whole minutes, so that its first session began
   /// `lead` seconds before `now`: a demo that is "live" the moment it starts.
   public func live(at now: Date, lead: TimeInterval = 600) -> Conference {
-    guard let first = sessions.map(\.plannedStart).min() else { return self }
-    let interval = (now.timeIntervalSince(first) - lead) / 60
-    return shifted(by: interval.rounded(.down) * 60)
+    shifted(by: liveShift(at: now, lead: lead))
+  }
+
+  /// The shift, in whole minutes, that `live(at:lead:)` applies.
+  public func liveShift(at now: Date, lead: TimeInterval = 600) -> TimeInterval {
+    guard let first = sessions.map(\.plannedStart).min() else { return 0 }
+    return ((now.timeIntervalSince(first) - lead) / 60).rounded(.down) * 60
   }
 }
