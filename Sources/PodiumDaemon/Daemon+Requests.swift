@@ -1,0 +1,136 @@
+import Foundation
+import PodiumCore
+import PodiumProtocol
+import PodiumStore
+import ZeroMQ
+
+extension Daemon {
+  /// Drains waiting requests, commits the commands among them, then answers all in order.
+  func serveBatch() {
+    var received: [[[UInt8]]] = []
+    while received.count < Self.maximumBatch, let message = try? router.receive() {
+      received.append(message)
+    }
+    guard !received.isEmpty else { return }
+    let now = PodiumJSON.roundedToMilliseconds(Date())
+    var batch = CommandBatch(starting: live)
+    var answers: [(route: [[UInt8]], answer: Answer)] = []
+    for message in received {
+      let (route, body) = Self.split(message)
+      guard let body else {
+        answers.append((route, .failure(Self.frameCountFailure)))
+        continue
+      }
+      let (id, parsed) = RequestEnvelope.parse(body)
+      switch parsed {
+      case .failure(let error):
+        answers.append((route, .failure(Reply.Failure(id: id, error))))
+      case .success(let envelope):
+        if case .command(let commandId, let command) = envelope.request {
+          switch batch.decide(id: commandId, command: command, at: now, remembered: log.reply(forCommand:)) {
+          case .accepted(let ack): answers.append((route, .acknowledgement(ack)))
+          case .duplicate(let reply): answers.append((route, .duplicate(reply)))
+          case .refused(let failure): answers.append((route, .failure(failure)))
+          }
+        } else {
+          answers.append((route, .query(envelope)))
+        }
+      }
+    }
+
+    var committed = true
+    do {
+      try log.append(batch.events, commands: batch.commands)
+      live = batch.working
+    } catch {
+      committed = false
+      logger.error("\(error); refusing the batch's \(batch.commands.count) commands")
+    }
+
+    for (route, answer) in answers {
+      send(route, reply(for: answer, committed: committed, at: now))
+    }
+    if committed {
+      for update in batch.updates {
+        _ = try? publisher.send([Array(update.topic.utf8), WireCoding.encode(update)])
+      }
+    }
+  }
+
+  private static let frameCountFailure = Reply.Failure(
+    id: nil, ProtocolError(.malformed, "a request is one body frame (after the empty delimiter of a REQ socket)"))
+
+  private enum Answer {
+    case failure(Reply.Failure)
+    case acknowledgement(Reply.Acknowledgement)
+    case duplicate([UInt8])
+    case query(RequestEnvelope)
+  }
+
+  private func reply(for answer: Answer, committed: Bool, at now: Date) -> [UInt8] {
+    switch answer {
+    case .failure(let failure):
+      return WireCoding.encode(failure)
+    case .acknowledgement(let ack):
+      guard committed else {
+        return WireCoding.encode(
+          Reply.Failure(
+            id: ack.id, ProtocolError(.storageUnavailable, "the event log cannot be written; nothing was applied")))
+      }
+      return WireCoding.encode(ack)
+    case .duplicate(let reply):
+      guard var ack = try? WireCoding.decode(Reply.Acknowledgement.self, from: reply) else { return reply }
+      ack.duplicate = true
+      return WireCoding.encode(ack)
+    case .query(let envelope):
+      return respond(to: envelope, at: now)
+    }
+  }
+
+  private func respond(to envelope: RequestEnvelope, at now: Date) -> [UInt8] {
+    switch envelope.request {
+    case .hello:
+      return WireCoding.encode(
+        Reply.Welcome(
+          id: envelope.id, daemon: Self.identity, instance: instance, seq: live.lastSeq, now: Date(),
+          updates: updateEndpoint))
+    case .clock:
+      return WireCoding.encode(Reply.Clock(id: envelope.id, now: Date()))
+    case .snapshot(let prefix):
+      return WireCoding.encode(live.snapshot(id: envelope.id, prefix: prefix, at: now))
+    case .events(let after, let limit):
+      do {
+        let entries = try log.events(after: after, limit: limit).map { stored in
+          Reply.LogEntry(
+            seq: stored.seq, at: stored.at, topic: stored.topic, type: stored.event.name, command: stored.commandId,
+            event: (try? JSONValue(encoding: stored.event)) ?? .null)
+        }
+        return WireCoding.encode(Reply.Events(id: envelope.id, last: live.lastSeq, events: entries))
+      } catch {
+        return WireCoding.encode(
+          Reply.Failure(id: envelope.id, ProtocolError(.storageUnavailable, "cannot read the event log: \(error)")))
+      }
+    case .command:
+      return WireCoding.encode(Reply.Failure(id: envelope.id, ProtocolError(.malformed, "unexpected command")))
+    }
+  }
+
+  /// Splits a ROUTER message into its route (identity, and the empty delimiter of a REQ peer) and body.
+  static func split(_ message: [[UInt8]]) -> (route: [[UInt8]], body: [UInt8]?) {
+    guard let identity = message.first else { return ([], nil) }
+    let rest = message.dropFirst()
+    if rest.count == 2, rest.first!.isEmpty { return ([identity, []], rest.last!) }
+    if rest.count == 1 { return ([identity], rest.first!) }
+    let route = rest.first?.isEmpty == true ? [identity, []] : [identity]
+    return (route, nil)
+  }
+
+  func send(_ route: [[UInt8]], _ body: [UInt8]) {
+    guard !route.isEmpty else { return }
+    do {
+      try router.send(route + [body])
+    } catch {
+      logger.debug("reply dropped: \(error)")
+    }
+  }
+}
