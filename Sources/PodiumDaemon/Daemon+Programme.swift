@@ -40,9 +40,7 @@ extension Daemon {
       return
     }
     live = batch.working
-    for update in batch.updates {
-      _ = try? publisher.send([Array(update.topic.utf8), WireCoding.encode(update)])
-    }
+    publish(batch.updates)
     logger.info(
       "programme '\(programme.id)' in force at seq \(live.lastSeq): \(diff.added.count) sessions added, "
         + "\(diff.removed.count) removed, \(diff.changed.count) changed")

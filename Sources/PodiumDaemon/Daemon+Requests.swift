@@ -51,9 +51,7 @@ extension Daemon {
       send(route, reply(for: answer, committed: committed, at: now))
     }
     if committed {
-      for update in batch.updates {
-        _ = try? publisher.send([Array(update.topic.utf8), WireCoding.encode(update)])
-      }
+      publish(batch.updates)
     }
   }
 

@@ -121,6 +121,13 @@ public final class Daemon: @unchecked Sendable {
     logger.info("stopped at seq \(live.lastSeq)")
   }
 
+  /// Publishes committed updates; a subscriber whose queue is full misses them (and resyncs).
+  func publish(_ updates: [Update]) {
+    for update in updates {
+      _ = try? publisher.send([Array(update.topic.utf8), WireCoding.encode(update)])
+    }
+  }
+
   private func publishHeartbeat() {
     let heartbeat = Heartbeat(instance: instance, seq: live.lastSeq, heads: live.heads, now: Date())
     _ = try? publisher.send([Array(Topic.heartbeat.utf8), WireCoding.encode(heartbeat)])
