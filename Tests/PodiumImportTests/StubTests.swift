@@ -1,5 +1,0 @@
-import XCTest
-
-@testable import PodiumImport
-
-final class StubTests: XCTestCase { func testX() {} }
