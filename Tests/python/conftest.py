@@ -174,53 +174,42 @@ def hermetic_environment():
     return {key: value for key, value in os.environ.items() if not key.startswith("PODIUM_")}
 
 
-class Podiumd:
-    """A podiumd child process; start() again after kill() reuses its ports and data."""
+class ChildProcess:
+    """A Podium program run as a child process that prints one ready line on stdout."""
 
-    def __init__(self, workdir, conference, bin_dir=BIN_DIR):
-        self.workdir, self.conference, self.bin_dir = Path(workdir), Path(conference), Path(bin_dir)
-        self.data_dir = self.workdir / "data"
-        self.command_endpoint = "tcp://127.0.0.1:*"
-        self.update_endpoint = "tcp://127.0.0.1:*"
+    program = None  # the binary's name, set by subclasses
+
+    def __init__(self, workdir, bin_dir):
+        self.workdir, self.bin_dir = Path(workdir), Path(bin_dir)
         self.process = None
         self.starts = 0
-        self.context = zmq.Context()
 
     @property
     def binary(self):
-        return self.bin_dir / "podiumd"
+        return self.bin_dir / self.program
 
-    def start(self):
-        assert self.process is None or self.process.poll() is not None, "podiumd is already running"
+    def launch(self, arguments, ready_prefix):
+        """Starts the program and returns its ready line (which must start with ready_prefix)."""
+        assert self.process is None or self.process.poll() is not None, f"{self.program} is already running"
         # The binary may be briefly missing while it is being rebuilt.
         wait_until(lambda: self.binary.exists(), 60, f"{self.binary} to exist (build it with `swift build`)", 0.5)
         self.starts += 1
-        self.stderr_path = self.workdir / f"podiumd-{self.starts}.log"
+        self.stderr_path = self.workdir / f"{self.program}-{self.starts}.log"
         with open(self.stderr_path, "wb") as stderr:
-            self.process = subprocess.Popen(
-                [str(self.binary), "--command-endpoint", self.command_endpoint,
-                 "--update-endpoint", self.update_endpoint, "--data-dir", str(self.data_dir),
-                 "--conference", str(self.conference)],
-                stdout=subprocess.PIPE, stderr=stderr, cwd=self.workdir, env=hermetic_environment())
-        line = self._read_ready_line()
-        fields = dict(part.split("=", 1) for part in line.split()[2:])
-        self.command_endpoint, self.update_endpoint = fields["commands"], fields["updates"]
-        self.ready_seq = int(fields["seq"])
-        return self
-
-    def _read_ready_line(self):
+            self.process = subprocess.Popen([str(self.binary), *arguments], stdout=subprocess.PIPE, stderr=stderr,
+                                            cwd=self.workdir, env=hermetic_environment())
         deadline = time.monotonic() + START_TIMEOUT
         buffer = b""
         while b"\n" not in buffer:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.kill()
-                pytest.fail(f"podiumd did not get ready (exit {self.process.returncode}); "
+                pytest.fail(f"{self.program} did not get ready (exit {self.process.returncode}); "
                             f"its stderr:\n{self.stderr_path.read_text(errors='replace')[-4000:]}")
             readable, _, _ = select.select([self.process.stdout], [], [], 0.1)
             if readable:
                 buffer += os.read(self.process.stdout.fileno(), 4096)
         line = buffer.split(b"\n", 1)[0].decode()
-        assert line.startswith("podiumd ready "), line
+        assert line.startswith(ready_prefix), line
         return line
 
     def kill(self, sig=signal.SIGKILL):
@@ -234,6 +223,29 @@ class Podiumd:
                 self.process.wait()
         if self.process and self.process.stdout:
             self.process.stdout.close()
+
+
+class Podiumd(ChildProcess):
+    """A podiumd child process; start() again after kill() reuses its ports and data."""
+
+    program = "podiumd"
+
+    def __init__(self, workdir, conference, bin_dir=BIN_DIR):
+        super().__init__(workdir, bin_dir)
+        self.conference = Path(conference)
+        self.data_dir = self.workdir / "data"
+        self.command_endpoint = "tcp://127.0.0.1:*"
+        self.update_endpoint = "tcp://127.0.0.1:*"
+        self.context = zmq.Context()
+
+    def start(self):
+        line = self.launch(["--command-endpoint", self.command_endpoint, "--update-endpoint", self.update_endpoint,
+                            "--data-dir", str(self.data_dir), "--conference", str(self.conference)],
+                           "podiumd ready ")
+        fields = dict(part.split("=", 1) for part in line.split()[2:])
+        self.command_endpoint, self.update_endpoint = fields["commands"], fields["updates"]
+        self.ready_seq = int(fields["seq"])
+        return self
 
     def close(self):
         self.kill()
@@ -273,45 +285,23 @@ class Podiumd:
         return result
 
 
-class RoomDisplay:
+class RoomDisplay(ChildProcess):
     """A podium-display child process following a Podiumd; serves the pages from the
     repository (plugins/room-display/Public), so page changes need no rebuild."""
 
+    program = "podium-display"
     PUBLIC = REPO / "plugins" / "room-display" / "Public"
 
     def __init__(self, workdir, daemon, bin_dir=BIN_DIR, public_directory=PUBLIC):
-        self.workdir, self.daemon, self.bin_dir = Path(workdir), daemon, Path(bin_dir)
+        super().__init__(workdir, bin_dir)
+        self.daemon = daemon
         self.public_directory = Path(public_directory)
-        self.process = None
         self.base = None
-        self.starts = 0
-
-    @property
-    def binary(self):
-        return self.bin_dir / "podium-display"
 
     def start(self):
-        assert self.process is None or self.process.poll() is not None, "podium-display is already running"
-        wait_until(lambda: self.binary.exists(), 60, f"{self.binary} to exist (build it with `swift build`)", 0.5)
-        self.starts += 1
-        self.stderr_path = self.workdir / f"podium-display-{self.starts}.log"
-        with open(self.stderr_path, "wb") as stderr:
-            self.process = subprocess.Popen(
-                [str(self.binary), "--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
-                 "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory)],
-                stdout=subprocess.PIPE, stderr=stderr, cwd=self.workdir, env=hermetic_environment())
-        deadline = time.monotonic() + START_TIMEOUT
-        buffer = b""
-        while b"\n" not in buffer:
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.kill()
-                pytest.fail(f"podium-display did not get ready (exit {self.process.returncode}); "
-                            f"its stderr:\n{self.stderr_path.read_text(errors='replace')[-4000:]}")
-            readable, _, _ = select.select([self.process.stdout], [], [], 0.1)
-            if readable:
-                buffer += os.read(self.process.stdout.fileno(), 4096)
-        line = buffer.split(b"\n", 1)[0].decode()
-        assert line.startswith("podium-display ready http://"), line
+        line = self.launch(["--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
+                            "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory)],
+                           "podium-display ready http://")
         self.base = line.split()[-1]
         # Ready for tests once it has the conference: an unknown room's page is then a 404.
         wait_until(lambda: self.status("/rooms/--pytest-probe--/door") == 404, START_TIMEOUT,
@@ -328,13 +318,6 @@ class RoomDisplay:
                 return response.status
         except urllib.error.HTTPError as error:
             return error.code
-
-    def kill(self):
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
-        if self.process and self.process.stdout:
-            self.process.stdout.close()
 
 
 CHROMIUM = Path(os.environ.get("PODIUM_CHROMIUM", "/usr/bin/chromium"))
