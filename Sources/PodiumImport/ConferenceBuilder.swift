@@ -1,0 +1,101 @@
+import Foundation
+import PodiumCore
+
+/// Makes the Podium conference: ids, rooms, languages, order; warns about what Podium would refuse.
+struct ConferenceBuilder {
+  var file: String
+
+  func build(_ raw: RawSchedule, warnings: inout [ImportWarning]) -> Conference {
+    let fileBase = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    var conferenceId = Text.slug(raw.id ?? "")
+    if conferenceId.isEmpty { conferenceId = Text.slug(raw.name ?? "") }
+    if conferenceId.isEmpty { conferenceId = Text.slug(fileBase) }
+    if conferenceId.isEmpty { conferenceId = "conference" }
+    var name = Text.collapseWhitespace(raw.name ?? "")
+    if name.isEmpty {
+      name = fileBase
+      warnings.append(ImportWarning(file: file, place: "conference", reason: "no conference name; using '\(name)'"))
+    }
+
+    // Rooms: in the file's order, then any only events name; ids unique.
+    var roomNames: [String] = []
+    for roomName in raw.roomNames + raw.events.map(\.roomName) where !roomNames.contains(roomName) {
+      roomNames.append(roomName)
+    }
+    var roomIds: [String: String] = [:]
+    var usedRoomIds: Set<String> = []
+    var rooms: [Room] = []
+    for roomName in roomNames {
+      let base = Text.slug(roomName).isEmpty ? "room" : Text.slug(roomName)
+      let id = unique(base, in: &usedRoomIds)
+      if id != base {
+        warnings.append(
+          ImportWarning(file: file, place: "room '\(roomName)'", reason: "room id '\(base)' taken; using '\(id)'"))
+      }
+      roomIds[roomName] = id
+      rooms.append(Room(id: id, name: roomName.isEmpty ? "Unassigned" : roomName))
+    }
+
+    // Sessions: ids from guid, then code/slug, then id + title; unique in file order.
+    var usedSessionIds: Set<String> = []
+    var languages: [Language] = []
+    var sessions: [(session: Session, roomIndex: Int, order: Int, place: String)] = []
+    for (order, event) in raw.events.enumerated() {
+      let key = [event.guid, event.code, event.sourceId.map { "\($0) \(event.title)" }, event.title]
+        .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        .first { !Text.slug($0).isEmpty }
+      let base = key.map(Text.slug) ?? "session"
+      let id = unique(base, in: &usedSessionIds)
+      if id != base {
+        warnings.append(
+          ImportWarning(
+            file: file, place: event.place, reason: "duplicate session id '\(base)' renamed to '\(id)'"))
+      }
+      if let language = event.language, !languages.contains(where: { $0.code == language }) {
+        let languageName = Locale(identifier: "en").localizedString(forLanguageCode: language) ?? language
+        languages.append(Language(code: language, name: languageName))
+      }
+      let session = Session(
+        id: id, roomId: roomIds[event.roomName]!, title: event.title, plannedStart: event.start,
+        plannedEnd: event.end, speakers: event.speakers.map { Speaker(name: $0, language: event.language) },
+        language: event.language)
+      sessions.append((session, roomNames.firstIndex(of: event.roomName)!, order, event.place))
+      if event.end <= event.start {
+        warnings.append(
+          ImportWarning(file: file, place: event.place, reason: "session '\(id)' does not end after it starts"))
+      }
+    }
+    sessions.sort {
+      ($0.session.plannedStart, $0.roomIndex, $0.order) < ($1.session.plannedStart, $1.roomIndex, $1.order)
+    }
+
+    // Overlaps in one room: kept, reported.
+    for room in rooms {
+      var latest: Session?
+      for (session, _, _, place) in sessions where session.roomId == room.id {
+        if let previous = latest, session.plannedStart < previous.plannedEnd {
+          warnings.append(
+            ImportWarning(
+              file: file, place: place,
+              reason: "session '\(session.id)' overlaps '\(previous.id)' in room '\(room.name)'"))
+        }
+        if latest.map({ session.plannedEnd > $0.plannedEnd }) ?? true { latest = session }
+      }
+    }
+
+    return Conference(
+      id: conferenceId, name: name, timeZone: raw.timeZone, languages: languages, rooms: rooms,
+      sessions: sessions.map(\.session))
+  }
+
+  private func unique(_ base: String, in used: inout Set<String>) -> String {
+    var candidate = base
+    var counter = 2
+    while used.contains(candidate) {
+      candidate = "\(base)-\(counter)"
+      counter += 1
+    }
+    used.insert(candidate)
+    return candidate
+  }
+}

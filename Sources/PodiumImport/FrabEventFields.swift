@@ -1,0 +1,21 @@
+import Foundation
+import PodiumCore
+
+/// What frab XML and JSON share once read: one event's fields as text.
+struct FrabEventFields {
+  var place: String
+  var guid: String?
+  var id: String?
+  var slug: String?
+  var code: String?
+  var date: String?
+  var start: String?
+  var duration: String?
+  var room: String?
+  var title: String?
+  var language: String?
+  var persons: [String]
+  /// The conference day: its date (`YYYY-MM-DD`) and its start instant, for events with only a local `start`.
+  var dayDate: String?
+  var dayStart: String?
+}

@@ -1,0 +1,18 @@
+import Foundation
+import PodiumCore
+
+/// One event as a reader found it, before ids are made.
+struct RawEvent {
+  /// Where in the file, for warnings.
+  var place: String
+  var guid: String?
+  /// pretalx code or frab slug.
+  var code: String?
+  var sourceId: String?
+  var title: String
+  var roomName: String
+  var start: Date
+  var end: Date
+  var language: String?
+  var speakers: [String]
+}
