@@ -382,9 +382,9 @@ def display(tmp_path, podiumd):
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium for a module's tests; always quit."""
-    pytest.importorskip("selenium")
+    # Missing parts fail rather than skip: scripts/test installs them, and a skipped browser test proves nothing.
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip(f"needs {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver fonts-noto-core)")
+        pytest.fail(f"needs {CHROMIUM} and {CHROMEDRIVER}: run scripts/install-deps --test")
     driver = start_chromium()
     try:
         yield driver
