@@ -89,7 +89,7 @@ let package = Package(
     .executableTarget(
       name: "podium",
       dependencies: [
-        "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol", "PodiumReports", "PodiumStore",
+        "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol", "PodiumReports", "PodiumStore", "PodiumImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -116,3 +116,14 @@ final class ConferenceFileTests: XCTestCase {
       ConfigError(file: "c.yaml", line: 3, column: 7, message: "oops").description, "c.yaml:3:7: oops")
   }
 }
+
+final class ConferenceFileWritingTests: XCTestCase {
+  func testAWrittenFileReadsBackToTheSameConference() throws {
+    let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("config/conferences/rabat-2026.yaml").path
+    let conference = try ConferenceFile.load(path: demo)
+    let yaml = try ConferenceFile.yaml(conference)
+    XCTAssertEqual(try ConferenceFile.parse(yaml, file: "written.yaml"), conference)
+    XCTAssertTrue(yaml.contains("القاعة الكبرى"), "Arabic is written as text, not escaped")
+  }
+}

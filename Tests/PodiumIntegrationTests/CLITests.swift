@@ -74,6 +74,54 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(html.contains("<svg"))
   }
 
+  private static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples/schedules")
+
+  func testAnImportedScheduleRunsInTheDaemonAndReports() throws {
+    let importer = try DaemonProcess()
+    let result = try importer.cli(["import", Self.samples.appendingPathComponent("camp2019_frab_schedule.json").path])
+    XCTAssertEqual(result.status, 0, result.err)
+    let daemon = try DaemonProcess(conference: result.out)
+    XCTAssertEqual(try daemon.cli(["start", "curie"]).status, 0)
+    daemon.kill(signal: SIGTERM)
+    let csv = try daemon.cli(["report", "--data-dir", daemon.dataDirectory, "--csv"]).out
+    XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 80, "a header and 79 sessions")
+    XCTAssertTrue(csv.contains(",Opening Ceremony,running,2019-08-21T11:00:00+02:00,"), csv)
+  }
+
+  func testAScheduleThatPodiumCannotRunChangesNothing() throws {
+    let daemon = try DaemonProcess()
+    let target = daemon.directory.appendingPathComponent("good.yaml").path
+    let result = try daemon.cli([
+      "import", Self.samples.appendingPathComponent("good2025_pretalx_schedule.xml").path, "--into", target,
+    ])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertTrue(result.err.contains("overlaps"), result.err)
+    XCTAssertTrue(result.err.contains("nothing written"), result.err)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: target))
+  }
+
+  func testReimportingMergesByIdAndShowsTheDifference() throws {
+    let daemon = try DaemonProcess()
+    let schedule = Self.samples.appendingPathComponent("camp2019_frab_schedule.json").path
+    let target = daemon.directory.appendingPathComponent("camp.yaml").path
+    XCTAssertEqual(try daemon.cli(["import", schedule, "--into", target]).status, 0)
+    var yaml = try String(contentsOfFile: target, encoding: .utf8)
+    yaml = yaml.replacingOccurrences(of: "title: Opening Ceremony", with: "title: Opening")
+    yaml = yaml.replacingOccurrences(of: "name: Chaos Communication Camp 2019", with: "name: CCCamp 2019")
+    try yaml.write(toFile: target, atomically: true, encoding: .utf8)
+
+    let dryRun = try daemon.cli(["import", schedule, "--into", target, "--dry-run"])
+    XCTAssertTrue(dryRun.out.contains("(title)"), dryRun.out)
+    XCTAssertTrue(dryRun.out.contains("0 added, 0 removed, 1 changed"), dryRun.out)
+    XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), yaml, "a dry run writes nothing")
+
+    XCTAssertEqual(try daemon.cli(["import", schedule, "--into", target]).status, 0)
+    let merged = try String(contentsOfFile: target, encoding: .utf8)
+    XCTAssertTrue(merged.contains("title: Opening Ceremony"), "the schedule decides titles")
+    XCTAssertTrue(merged.contains("name: CCCamp 2019"), "the conference file keeps its own name")
+  }
+
   func testAnUnreachableDaemonIsSaidPlainly() throws {
     let daemon = try DaemonProcess()
     daemon.kill(signal: SIGKILL)
