@@ -89,6 +89,23 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(csv.contains(",Opening Ceremony,running,2019-08-21T11:00:00+02:00,"), csv)
   }
 
+  func testTheDemoConferenceRunsAndReportsInArabic() throws {
+    let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("config/conferences/rabat-2026.yaml")
+    let daemon = try DaemonProcess(conference: try String(contentsOf: demo, encoding: .utf8))
+    XCTAssertEqual(try daemon.cli(["start", "plenary"]).status, 0)
+    XCTAssertEqual(try daemon.cli(["add-time", "plenary", "+5m"]).status, 0)
+    XCTAssertEqual(try daemon.cli(["end", "plenary"]).status, 0)
+    let file = daemon.directory.appendingPathComponent("rabat.html").path
+    XCTAssertEqual(
+      try daemon.cli(["report", "--data-dir", daemon.dataDirectory, "--html", file, "--language", "ar"]).status, 0)
+    let html = try String(contentsOfFile: file, encoding: .utf8)
+    XCTAssertTrue(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+    XCTAssertTrue(html.contains("منتهية"), "the first plenary session ended")
+    XCTAssertEqual(html.components(separatedBy: "<tr class=\"skipped\"").count - 1, 0)
+    XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 2, "one timeline per conference day")
+  }
+
   func testAScheduleThatPodiumCannotRunChangesNothing() throws {
     let daemon = try DaemonProcess()
     let target = daemon.directory.appendingPathComponent("good.yaml").path
