@@ -20,6 +20,13 @@ final class DaemonProcess {
   private(set) var updateEndpoint = "tcp://127.0.0.1:*"
   private var process: Process?
   private(set) var output = ""
+  private var starts = 0
+  private var logFiles: [URL] = []
+
+  /// What the daemon logged on standard error, every start so far.
+  var log: String {
+    logFiles.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }.joined()
+  }
 
   /// Starts a daemon on `conference` (YAML text).
   init(conference: String = TestConference.yaml()) throws {
@@ -50,7 +57,11 @@ final class DaemonProcess {
     process.currentDirectoryURL = directory
     let stdout = Pipe()
     process.standardOutput = stdout
-    process.standardError = FileHandle.nullDevice
+    starts += 1
+    let logFile = directory.appendingPathComponent("podiumd-\(starts).log")
+    _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: logFile)
+    logFiles.append(logFile)
     try process.run()
     self.process = process
     let line = try Self.readLine(stdout.fileHandleForReading, timeout: 20)
