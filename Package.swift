@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "podiumd", targets: ["podiumd"]),
     .executable(name: "podium", targets: ["podium"]),
     .executable(name: "podium-display", targets: ["PodiumDisplay"]),
+    .executable(name: "podium-booth", targets: ["PodiumBooth"]),
     .library(name: "PodiumPluginKit", targets: ["PodiumPluginKit"]),
   ],
   dependencies: [
@@ -71,7 +72,8 @@ let package = Package(
         "PodiumPluginKit", "PodiumProtocol", "CQREncode",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
-      ]
+      ],
+      resources: [.copy("Static")]
     ),
     // The room display plugin: door screens, confidence monitors, lobby, operator's page.
     .executableTarget(
@@ -82,6 +84,19 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "plugins/room-display",
+      exclude: ["README.md"],
+      sources: ["Sources"],
+      resources: [.copy("Public")]
+    ),
+    // The booth timer plugin: interpreters' consoles and the chief interpreter's view.
+    .executableTarget(
+      name: "PodiumBooth",
+      dependencies: [
+        "PodiumWeb", "PodiumPluginKit", "PodiumConfig", "PodiumCore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "plugins/booth-timer",
       exclude: ["README.md"],
       sources: ["Sources"],
       resources: [.copy("Public")]

@@ -3,6 +3,17 @@ import PodiumCore
 import Yams
 
 extension ConferenceFile {
+  /// The non-default working conditions, in minutes (`45m`), or nil when all are defaults.
+  private static func workingConditions(_ rules: WorkingConditions) -> Node? {
+    guard rules != .standard else { return nil }
+    let minutes = { (seconds: TimeInterval) in Node("\(Int(seconds / 60))m") }
+    return Node([
+      (Node("turn"), minutes(rules.turnLength)), (Node("maxTurn"), minutes(rules.maximumTurn)),
+      (Node("maxDay"), minutes(rules.maximumDay)), (Node("maxSession"), minutes(rules.maximumSession)),
+      (Node("maxSolo"), minutes(rules.maximumSolo)),
+    ])
+  }
+
   /// The conference as a conference file (YAML) that `parse` reads back to the same value:
   /// local times in the conference's time zone, keys in the documented order.
   public static func yaml(_ conference: Conference) throws -> String {
@@ -28,6 +39,7 @@ extension ConferenceFile {
       ("id", text(conference.id)), ("name", text(conference.name)), ("names", translations(conference.names)),
       ("timeZone", text(conference.timeZone)),
       ("languages", Node(conference.languages.map { mapping([("code", text($0.code)), ("name", text($0.name))]) })),
+      ("workingConditions", workingConditions(conference.workingConditions)),
     ])
     let rooms = conference.rooms.map { room in
       mapping([

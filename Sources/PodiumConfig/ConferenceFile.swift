@@ -21,7 +21,7 @@ public enum ConferenceFile {
     guard let header = root["conference"] else {
       throw ConfigError(file: file, line: 1, column: 1, message: "missing 'conference' (id, name, timeZone, languages)")
     }
-    let info = try header.mapping(allowed: ["id", "name", "names", "timeZone", "languages"])
+    let info = try header.mapping(allowed: ["id", "name", "names", "timeZone", "languages", "workingConditions"])
     let timeZoneNode = try required(info, "timeZone", in: header)
     let timeZoneName = try timeZoneNode.nonEmptyString()
     guard let timeZone = TimeZone(identifier: timeZoneName) else {
@@ -53,7 +53,19 @@ public enum ConferenceFile {
       id: try required(info, "id", in: header).identifier(),
       name: try required(info, "name", in: header).nonEmptyString(),
       names: try info["names"]?.translations() ?? [:], timeZone: timeZoneName, languages: languages, rooms: rooms,
-      sessions: sessions)
+      sessions: sessions, workingConditions: try info["workingConditions"].map(workingConditions) ?? .standard)
+  }
+
+  /// `workingConditions: {turn: 30m, maxTurn: 30m, maxDay: 7h, maxSession: 4h, maxSolo: 40m}`, each optional.
+  private static func workingConditions(_ node: YAMLNode) throws -> WorkingConditions {
+    let members = try node.mapping(allowed: ["turn", "maxTurn", "maxDay", "maxSession", "maxSolo"])
+    var rules = WorkingConditions.standard
+    if let value = members["turn"] { rules.turnLength = try duration(value) }
+    if let value = members["maxTurn"] { rules.maximumTurn = try duration(value) }
+    if let value = members["maxDay"] { rules.maximumDay = try duration(value) }
+    if let value = members["maxSession"] { rules.maximumSession = try duration(value) }
+    if let value = members["maxSolo"] { rules.maximumSolo = try duration(value) }
+    return rules
   }
 
   private static func language(_ node: YAMLNode) throws -> Language {

@@ -16,6 +16,10 @@ public struct PodiumSettings: Equatable, Sendable {
   public var conferenceFile: String?
   /// Address the room-display plugin's web server listens on.
   public var displayAddress = "127.0.0.1:8471"
+  /// Address the booth-timer plugin's web server listens on.
+  public var boothAddress = "127.0.0.1:8472"
+  /// Address the Q&A moderation plugin's web server listens on.
+  public var questionsAddress = "127.0.0.1:8473"
   /// The settings file these came from, if one was read.
   public var settingsFile: String?
 
@@ -32,6 +36,8 @@ public struct PodiumSettings: Equatable, Sendable {
     "PODIUM_DATA_DIR": "the daemon's data directory",
     "PODIUM_CONFERENCE": "conference file",
     "PODIUM_DISPLAY_ADDRESS": "room-display web address (host:port)",
+    "PODIUM_BOOTH_ADDRESS": "booth-timer web address (host:port)",
+    "PODIUM_QA_ADDRESS": "Q&A moderation web address (host:port)",
   ]
 
   /// Defaults, then the settings file (`PODIUM_SETTINGS`, else `config/podium.yaml`
@@ -53,6 +59,8 @@ public struct PodiumSettings: Equatable, Sendable {
     if let value = environment["PODIUM_DATA_DIR"] { settings.dataDirectory = value }
     if let value = environment["PODIUM_CONFERENCE"] { settings.conferenceFile = value }
     if let value = environment["PODIUM_DISPLAY_ADDRESS"] { settings.displayAddress = value }
+    if let value = environment["PODIUM_BOOTH_ADDRESS"] { settings.boothAddress = value }
+    if let value = environment["PODIUM_QA_ADDRESS"] { settings.questionsAddress = value }
     return settings
   }
 
@@ -76,8 +84,10 @@ public struct PodiumSettings: Equatable, Sendable {
       if let value = endpoints["updates"] { updateEndpoint = try value.nonEmptyString() }
     }
     if let node = root["web"] {
-      let web = try node.mapping(allowed: ["display"])
+      let web = try node.mapping(allowed: ["display", "booths", "questions"])
       if let value = web["display"] { displayAddress = try value.nonEmptyString() }
+      if let value = web["booths"] { boothAddress = try value.nonEmptyString() }
+      if let value = web["questions"] { questionsAddress = try value.nonEmptyString() }
     }
     settingsFile = file
   }

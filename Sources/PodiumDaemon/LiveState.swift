@@ -17,7 +17,7 @@ struct LiveState {
     guard let conference = state.conference, topic.hasPrefix("room/") else { return nil }
     let roomId = String(topic.dropFirst("room/".count))
     guard let room = conference.room(roomId) else { return nil }
-    let status = RoomStatus(room: room, conference: conference, state: state.room(roomId), at: now)
+    let status = RoomStatus(room: room, conference: conference, state: state, at: now)
     return try? JSONValue(encoding: status)
   }
 

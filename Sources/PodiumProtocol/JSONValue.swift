@@ -44,6 +44,12 @@ public enum JSONValue: Codable, Equatable, Sendable {
     return nil
   }
 
+  /// The items of an array, or nil.
+  public var array: [JSONValue]? {
+    if case .array(let items) = self { return items }
+    return nil
+  }
+
   /// The text of a string, or nil.
   public var string: String? {
     if case .string(let text) = self { return text }

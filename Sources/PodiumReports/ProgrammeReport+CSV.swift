@@ -18,7 +18,7 @@ extension ProgrammeReport {
           outcome.startDelay.map(seconds) ?? "", outcome.endDelay.map(seconds) ?? "",
           outcome.overrun.map(seconds) ?? "",
         ]
-        lines.append(fields.map(Self.quoted).joined(separator: ","))
+        lines.append(fields.map(CSVField.quoted).joined(separator: ","))
       }
     }
     return lines.joined(separator: "\r\n") + "\r\n"
@@ -32,9 +32,4 @@ extension ProgrammeReport {
   }
 
   private func seconds(_ interval: TimeInterval) -> String { String(Int(interval.rounded())) }
-
-  static func quoted(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
 }

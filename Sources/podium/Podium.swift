@@ -8,6 +8,7 @@ struct Podium: AsyncParsableCommand {
     abstract: "Operate podiumd: room status, stage commands, the event log, configuration checks.",
     subcommands: [
       Status.self, Start.self, Pause.self, Resume.self, End.self, NextSpeaker.self, AddTime.self,
-      SetThresholds.self, Message.self, ClearMessage.self, Events.self, Report.self, Import.self, CheckConfig.self,
+      SetThresholds.self, Message.self, ClearMessage.self, Send.self, Events.self, Report.self, Import.self,
+      CheckConfig.self,
     ])
 }

@@ -157,7 +157,7 @@ final class CLITests: XCTestCase {
       to: bad, atomically: true, encoding: .utf8)
     let result = try daemon.cli(["check-config", bad.path])
     XCTAssertEqual(result.status, 1)
-    XCTAssertTrue(result.err.contains("bad.yaml:33:"), result.err)
+    XCTAssertTrue(result.err.contains("bad.yaml:41:11:"), result.err)
     XCTAssertTrue(result.err.contains("atlantis"), result.err)
   }
 }

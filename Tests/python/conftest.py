@@ -8,6 +8,9 @@
     def test_page(display, browser):            # podium-display against that daemon, one Chromium
         browser.get(display.url("/rooms/plenary/door"))
 
+    def test_console(booth, browser):           # podium-booth against that daemon
+        browser.get(booth.url("/rooms/plenary/booths/en"))
+
 The binaries come from $PODIUM_BIN_DIR (default .build/debug, relative to the repository).
 """
 import json
@@ -285,6 +288,10 @@ class Podiumd(ChildProcess):
         return result
 
 
+# The scripts every plugin's pages share, served from the repository so edits need no rebuild.
+SHARED_STATIC = REPO / "Sources" / "PodiumWeb" / "Static"
+
+
 class RoomDisplay(ChildProcess):
     """A podium-display child process following a Podiumd; serves the pages from the
     repository (plugins/room-display/Public), so page changes need no rebuild."""
@@ -300,7 +307,8 @@ class RoomDisplay(ChildProcess):
 
     def start(self):
         line = self.launch(["--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
-                            "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory)],
+                            "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory),
+                            "--shared-static-directory", str(SHARED_STATIC)],
                            "podium-display ready http://")
         self.base = line.split()[-1]
         # Ready for tests once it has the conference: an unknown room's page is then a 404.
@@ -318,6 +326,54 @@ class RoomDisplay(ChildProcess):
                 return response.status
         except urllib.error.HTTPError as error:
             return error.code
+
+
+class BoothTimer(ChildProcess):
+    """A podium-booth child process following a Podiumd; serves the pages from the repository
+    (plugins/booth-timer/Public, shared scripts from Sources/PodiumWeb/Static), so page changes need no rebuild."""
+
+    program = "podium-booth"
+    PUBLIC = REPO / "plugins" / "booth-timer" / "Public"
+
+    def __init__(self, workdir, daemon, bin_dir=BIN_DIR, public_directory=PUBLIC, shared_static_directory=SHARED_STATIC):
+        super().__init__(workdir, bin_dir)
+        self.daemon = daemon
+        self.public_directory = Path(public_directory)
+        self.shared_static_directory = Path(shared_static_directory)
+        self.base = None
+
+    def start(self):
+        line = self.launch(["--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
+                            "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory),
+                            "--shared-static-directory", str(self.shared_static_directory)],
+                           "podium-booth ready http://")
+        self.base = line.split()[-1]
+        # Ready for tests once it has the conference: an unknown room's console is then a 404.
+        wait_until(lambda: self.status("/rooms/--pytest-probe--/booths/en") == 404, START_TIMEOUT,
+                   "podium-booth to receive the conference from podiumd", 0.1)
+        return self
+
+    def url(self, path="/"):
+        return self.base + path
+
+    def status(self, path):
+        """The HTTP status of a GET (no exception for 4xx/5xx)."""
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=REPLY_TIMEOUT) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    def command(self, room, command, **args):
+        """POSTs a command as the pages do; returns (HTTP status, reply as a dict)."""
+        body = json.dumps({"command": command, "args": args}).encode()
+        request = urllib.request.Request(self.url(f"/api/rooms/{room}/commands"), data=body, method="POST",
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=REPLY_TIMEOUT * 2) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}")
 
 
 CHROMIUM = Path(os.environ.get("PODIUM_CHROMIUM", "/usr/bin/chromium"))
@@ -373,6 +429,16 @@ def module_podiumd(tmp_path_factory):
 def display(tmp_path, podiumd):
     """podium-display on a free port, following the `podiumd` fixture's daemon; always killed."""
     server = RoomDisplay(tmp_path, podiumd)
+    try:
+        yield server.start()
+    finally:
+        server.kill()
+
+
+@pytest.fixture
+def booth(tmp_path, podiumd):
+    """podium-booth on a free port, following the `podiumd` fixture's daemon; always killed."""
+    server = BoothTimer(tmp_path, podiumd)
     try:
         yield server.start()
     finally:

@@ -5,4 +5,6 @@
 public enum Command: Equatable, Sendable {
   /// A command to one room's stage timing.
   case room(Room.ID, RoomCommand)
+  /// A command to one room's interpretation booths.
+  case interpretation(Room.ID, InterpretationCommand)
 }

@@ -20,10 +20,12 @@ public struct Conference: Codable, Equatable, Sendable {
   public var rooms: [Room]
   /// Every session of every room.
   public var sessions: [Session]
+  /// The interpreters' working-condition limits and default turn length.
+  public var workingConditions: WorkingConditions
 
   public init(
     id: String, name: String, names: [String: String] = [:], timeZone: String, languages: [Language], rooms: [Room],
-    sessions: [Session]
+    sessions: [Session], workingConditions: WorkingConditions = .standard
   ) {
     self.id = id
     self.name = name
@@ -32,10 +34,11 @@ public struct Conference: Codable, Equatable, Sendable {
     self.languages = languages
     self.rooms = rooms
     self.sessions = sessions
+    self.workingConditions = workingConditions
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, name, names, timeZone, languages, rooms, sessions
+    case id, name, names, timeZone, languages, rooms, sessions, workingConditions
   }
 
   /// Reads a conference recorded by any earlier version: fields added since are optional.
@@ -48,6 +51,18 @@ public struct Conference: Codable, Equatable, Sendable {
     languages = try container.decode([Language].self, forKey: .languages)
     rooms = try container.decode([Room].self, forKey: .rooms)
     sessions = try container.decode([Session].self, forKey: .sessions)
+    workingConditions =
+      try container.decodeIfPresent(WorkingConditions.self, forKey: .workingConditions) ?? .standard
+  }
+
+  /// The interpreter with this identifier, from any booth's team.
+  public func interpreter(_ id: Interpreter.ID) -> Interpreter? {
+    for room in rooms {
+      for booth in room.booths {
+        if let found = booth.interpreters.first(where: { $0.id == id }) { return found }
+      }
+    }
+    return nil
   }
 
   /// The room with this identifier, if the conference has one.

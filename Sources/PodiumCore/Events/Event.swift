@@ -27,6 +27,26 @@ public enum Event: Codable, Equatable, Sendable {
   case messageShown(room: Room.ID, message: SpeakerMessage)
   /// The speaker's message was taken off.
   case messageCleared(room: Room.ID)
+  /// A booth's team was set.
+  case teamAssigned(room: Room.ID, booth: Booth.ID, interpreters: [Interpreter.ID])
+  /// An interpreter's microphone went on.
+  case turnStarted(room: Room.ID, booth: Booth.ID, interpreter: Interpreter.ID, at: Date)
+  /// An interpreter's microphone went off.
+  case turnEnded(room: Room.ID, booth: Booth.ID, interpreter: Interpreter.ID, at: Date)
+  /// The interpreter on microphone asked a partner to take over.
+  case handoverRequested(room: Room.ID, booth: Booth.ID, from: Interpreter.ID, to: Interpreter.ID, at: Date)
+  /// Push-to-mute was pressed or released.
+  case coughChanged(room: Room.ID, booth: Booth.ID, muted: Bool, at: Date)
+  /// A booth asked the speaker to slow down, or withdrew the request.
+  case slowDownChanged(room: Room.ID, booth: Booth.ID, active: Bool, at: Date)
+  /// Every slow-down request of the room was cleared.
+  case slowDownCleared(room: Room.ID)
+  /// A message between a booth and the chief interpreter.
+  case boothMessageSent(room: Room.ID, booth: Booth.ID, message: BoothMessage)
+  /// The chief interpreter set the floor language (`nil`: follow the speaker).
+  case floorLanguageSet(room: Room.ID, language: String?, at: Date)
+  /// A booth's turn length was set.
+  case turnLengthSet(room: Room.ID, booth: Booth.ID, seconds: TimeInterval)
 
   /// The room the event concerns, if it concerns one.
   public var roomId: Room.ID? {
@@ -35,7 +55,10 @@ public enum Event: Codable, Equatable, Sendable {
     case .programmeChanged(let room), .sessionStarted(let room, _, _, _), .sessionPaused(let room, _),
       .sessionResumed(let room, _), .sessionEnded(let room, _, _),
       .speakerAdvanced(let room, _, _), .timeAdded(let room, _), .thresholdsSet(let room, _),
-      .messageShown(let room, _), .messageCleared(let room):
+      .messageShown(let room, _), .messageCleared(let room), .teamAssigned(let room, _, _),
+      .turnStarted(let room, _, _, _), .turnEnded(let room, _, _, _), .handoverRequested(let room, _, _, _, _),
+      .coughChanged(let room, _, _, _), .slowDownChanged(let room, _, _, _), .slowDownCleared(let room),
+      .boothMessageSent(let room, _, _), .floorLanguageSet(let room, _, _), .turnLengthSet(let room, _, _):
       room
     }
   }
@@ -54,6 +77,16 @@ public enum Event: Codable, Equatable, Sendable {
     case .thresholdsSet: "thresholdsSet"
     case .messageShown: "messageShown"
     case .messageCleared: "messageCleared"
+    case .teamAssigned: "teamAssigned"
+    case .turnStarted: "turnStarted"
+    case .turnEnded: "turnEnded"
+    case .handoverRequested: "handoverRequested"
+    case .coughChanged: "coughChanged"
+    case .slowDownChanged: "slowDownChanged"
+    case .slowDownCleared: "slowDownCleared"
+    case .boothMessageSent: "boothMessageSent"
+    case .floorLanguageSet: "floorLanguageSet"
+    case .turnLengthSet: "turnLengthSet"
     }
   }
 }

@@ -18,11 +18,14 @@ public struct RoomState: Codable, Equatable, Sendable {
   public var message: SpeakerMessage?
   /// Actual start and end of every session started so far.
   public var records: [Session.ID: SessionRecord]
+  /// The booths' live state and the floor language the chief interpreter set.
+  public var interpretation: InterpretationState
 
   public init(
     roomId: Room.ID, currentSessionId: Session.ID? = nil, timer: SessionTimer? = nil,
     speakerIndex: Int = 0, speakerStartedAt: Date? = nil, thresholds: Thresholds = .standard,
-    message: SpeakerMessage? = nil, records: [Session.ID: SessionRecord] = [:]
+    message: SpeakerMessage? = nil, records: [Session.ID: SessionRecord] = [:],
+    interpretation: InterpretationState = InterpretationState()
   ) {
     self.roomId = roomId
     self.currentSessionId = currentSessionId
@@ -32,6 +35,7 @@ public struct RoomState: Codable, Equatable, Sendable {
     self.thresholds = thresholds
     self.message = message
     self.records = records
+    self.interpretation = interpretation
   }
 
   /// Whether the session with this id has ended.

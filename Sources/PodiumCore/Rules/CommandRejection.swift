@@ -6,6 +6,8 @@ public struct CommandRejection: Error, Equatable, Sendable {
     case unknownRoom = "unknown_room"
     /// The command names a session the conference does not have.
     case unknownSession = "unknown_session"
+    /// The command names a booth the room does not have.
+    case unknownBooth = "unknown_booth"
     /// An argument is missing, malformed or out of range.
     case invalidArgument = "invalid_argument"
     /// The command cannot apply to the room's current state.

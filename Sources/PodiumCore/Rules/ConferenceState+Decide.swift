@@ -10,16 +10,25 @@ extension ConferenceState {
   public func decide(_ command: Command, at now: Date) throws -> [Event] {
     switch command {
     case .room(let roomId, let roomCommand):
-      guard let conference else {
-        throw CommandRejection(.notAllowedInState, "no conference is loaded yet")
-      }
-      guard conference.room(roomId) != nil else {
-        let known = conference.rooms.map(\.id).joined(separator: ", ")
-        throw CommandRejection(
-          .unknownRoom, "no room '\(roomId)' in this conference (rooms: \(known))", field: "room")
-      }
+      let conference = try conferenceHaving(roomId)
       return try decide(roomCommand, in: roomId, conference: conference, at: now)
+    case .interpretation(let roomId, let interpretationCommand):
+      let conference = try conferenceHaving(roomId)
+      return try decide(interpretationCommand, in: conference.room(roomId)!, conference: conference, at: now)
     }
+  }
+
+  /// The conference in force, if it has the room.
+  private func conferenceHaving(_ roomId: Room.ID) throws -> Conference {
+    guard let conference else {
+      throw CommandRejection(.notAllowedInState, "no conference is loaded yet")
+    }
+    guard conference.room(roomId) != nil else {
+      let known = conference.rooms.map(\.id).joined(separator: ", ")
+      throw CommandRejection(
+        .unknownRoom, "no room '\(roomId)' in this conference (rooms: \(known))", field: "room")
+    }
+    return conference
   }
 
   private func decide(
@@ -51,7 +60,16 @@ extension ConferenceState {
 
     case .end:
       _ = try runningTimer(room)
-      return [.sessionEnded(room: roomId, session: room.currentSessionId!, at: now)]
+      // Interpreters' microphones go off with the session; slow-down requests end with it.
+      let booths = conference.room(roomId)?.booths ?? []
+      let turnsEnded = booths.compactMap { booth in
+        room.interpretation.booth(booth.id).onMic.map {
+          Event.turnEnded(room: roomId, booth: booth.id, interpreter: $0, at: now)
+        }
+      }
+      let slowDowns = room.interpretation.booths.values.contains { $0.slowDownSince != nil }
+      return turnsEnded + (slowDowns ? [.slowDownCleared(room: roomId)] : [])
+        + [.sessionEnded(room: roomId, session: room.currentSessionId!, at: now)]
 
     case .nextSpeaker:
       _ = try runningTimer(room)

@@ -7,10 +7,15 @@ public struct ConferenceState: Codable, Equatable, Sendable {
   public var conference: Conference?
   /// Live state per room.
   public var rooms: [Room.ID: RoomState]
+  /// Every interpreter's recorded work, per booth and day (finished turns and sessions).
+  public var workload: [WorkloadKey: WorkloadDay]
 
-  public init(conference: Conference? = nil, rooms: [Room.ID: RoomState] = [:]) {
+  public init(
+    conference: Conference? = nil, rooms: [Room.ID: RoomState] = [:], workload: [WorkloadKey: WorkloadDay] = [:]
+  ) {
     self.conference = conference
     self.rooms = rooms
+    self.workload = workload
   }
 
   /// The state of a room, or a fresh one if nothing happened there yet.

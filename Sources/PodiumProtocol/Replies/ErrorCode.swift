@@ -14,6 +14,8 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
   case unknownRoom = "unknown_room"
   /// The command names a session the conference does not have.
   case unknownSession = "unknown_session"
+  /// The command names a booth the room does not have.
+  case unknownBooth = "unknown_booth"
   /// An argument is missing, unknown, malformed or out of range.
   case invalidArgument = "invalid_argument"
   /// The command cannot apply to the current state.
@@ -30,6 +32,7 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     switch reason {
     case .unknownRoom: self = .unknownRoom
     case .unknownSession: self = .unknownSession
+    case .unknownBooth: self = .unknownBooth
     case .invalidArgument: self = .invalidArgument
     case .notAllowedInState: self = .notAllowedInState
     }

@@ -42,6 +42,13 @@ struct ArgumentReader {
     return flag
   }
 
+  func strings(_ name: String) throws -> [String]? {
+    guard let value = members[name], value != .null else { return nil }
+    let texts = value.array?.compactMap(\.string)
+    guard let texts, texts.count == value.array?.count else { throw typeError(name, "an array of strings") }
+    return texts
+  }
+
   func object(_ name: String) throws -> [String: JSONValue]? {
     guard let value = members[name], value != .null else { return nil }
     guard let object = value.object else { throw typeError(name, "an object") }

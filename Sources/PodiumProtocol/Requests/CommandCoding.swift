@@ -5,7 +5,8 @@ public enum CommandCoding {
   /// The command names the daemon knows, in the order docs list them.
   public static let names = [
     "start", "pause", "resume", "end", "nextSpeaker", "addTime", "setThresholds", "showMessage",
-    "clearMessage",
+    "clearMessage", "takeMic", "requestHandover", "acceptHandover", "micOff", "cough", "slowDown", "clearSlowDown",
+    "messageChief", "messageBooth", "setFloorLanguage", "assignTeam", "setTurnLength",
   ]
 
   /// The command a wire name, room and arguments describe.
@@ -40,10 +41,57 @@ public enum CommandCoding {
           text: try reader.string("text") ?? "", blink: try reader.bool("blink") ?? false,
           blackout: try reader.bool("blackout") ?? false))
     default:
+      return .interpretation(room, try decodeInterpretation(name: name, args: args, context: context))
+    }
+    return .room(room, roomCommand)
+  }
+
+  private static func decodeInterpretation(
+    name: String, args: [String: JSONValue], context: String
+  ) throws -> InterpretationCommand {
+    func reader(_ allowed: Set<String>) throws -> ArgumentReader {
+      try ArgumentReader(args, context: context, allowed: allowed)
+    }
+    switch name {
+    case "takeMic":
+      let args = try reader(["booth", "interpreter"])
+      return .takeMicrophone(
+        booth: try args.requiredString("booth"), interpreter: try args.requiredString("interpreter"))
+    case "requestHandover":
+      let args = try reader(["booth", "to"])
+      return .requestHandover(booth: try args.requiredString("booth"), to: try args.requiredString("to"))
+    case "acceptHandover":
+      return .acceptHandover(booth: try reader(["booth"]).requiredString("booth"))
+    case "micOff":
+      return .microphoneOff(booth: try reader(["booth"]).requiredString("booth"))
+    case "cough":
+      let args = try reader(["booth", "muted"])
+      return .cough(booth: try args.requiredString("booth"), muted: try args.bool("muted") ?? true)
+    case "slowDown":
+      let args = try reader(["booth", "active"])
+      return .slowDown(booth: try args.requiredString("booth"), active: try args.bool("active") ?? true)
+    case "clearSlowDown":
+      _ = try reader([])
+      return .clearSlowDown
+    case "messageChief", "messageBooth":
+      let args = try reader(["booth", "text"])
+      let (booth, text) = (try args.requiredString("booth"), try args.requiredString("text"))
+      return name == "messageChief" ? .messageChief(booth: booth, text: text) : .messageBooth(booth: booth, text: text)
+    case "setFloorLanguage":
+      return .setFloorLanguage(try reader(["language"]).string("language"))
+    case "assignTeam":
+      let args = try reader(["booth", "interpreters"])
+      guard let team = try args.strings("interpreters") else {
+        throw ProtocolError(.invalidArgument, "'interpreters' is required in \(context)", field: "interpreters")
+      }
+      return .assignTeam(booth: try args.requiredString("booth"), interpreters: team)
+    case "setTurnLength":
+      let args = try reader(["booth", "seconds"])
+      return .setTurnLength(booth: try args.requiredString("booth"), seconds: try args.requiredNumber("seconds"))
+    default:
       throw ProtocolError(
         .unknownCommand, "unknown command '\(name)' (known: \(names.joined(separator: ", ")))", field: "command")
     }
-    return .room(room, roomCommand)
   }
 
   /// The wire name, room and arguments of a command.
@@ -67,6 +115,29 @@ public enum CommandCoding {
           ["text": .string(message.text), "blink": .bool(message.blink), "blackout": .bool(message.blackout)]
         )
       }
+    case .interpretation(let room, let command):
+      let (name, args) = encode(command)
+      return (name, room, args)
+    }
+  }
+
+  private static func encode(_ command: InterpretationCommand) -> (String, [String: JSONValue]) {
+    switch command {
+    case .takeMicrophone(let booth, let interpreter):
+      ("takeMic", ["booth": .string(booth), "interpreter": .string(interpreter)])
+    case .requestHandover(let booth, let to): ("requestHandover", ["booth": .string(booth), "to": .string(to)])
+    case .acceptHandover(let booth): ("acceptHandover", ["booth": .string(booth)])
+    case .microphoneOff(let booth): ("micOff", ["booth": .string(booth)])
+    case .cough(let booth, let muted): ("cough", ["booth": .string(booth), "muted": .bool(muted)])
+    case .slowDown(let booth, let active): ("slowDown", ["booth": .string(booth), "active": .bool(active)])
+    case .clearSlowDown: ("clearSlowDown", [:])
+    case .messageChief(let booth, let text): ("messageChief", ["booth": .string(booth), "text": .string(text)])
+    case .messageBooth(let booth, let text): ("messageBooth", ["booth": .string(booth), "text": .string(text)])
+    case .setFloorLanguage(let language): ("setFloorLanguage", ["language": language.map { .string($0) } ?? .null])
+    case .assignTeam(let booth, let team):
+      ("assignTeam", ["booth": .string(booth), "interpreters": .array(team.map { .string($0) })])
+    case .setTurnLength(let booth, let seconds):
+      ("setTurnLength", ["booth": .string(booth), "seconds": .number(seconds)])
     }
   }
 

@@ -36,6 +36,13 @@ public struct RoomStatus: Codable, Equatable, Sendable {
     public var url: String
   }
 
+  /// A booth asking the speaker to slow down.
+  public struct SlowDownRequest: Codable, Equatable, Sendable {
+    public var booth: Booth.ID
+    public var language: String
+    public var at: Date
+  }
+
   public var room: Room
   public var state: RoomState
   public var asOf: Date
@@ -46,9 +53,14 @@ public struct RoomStatus: Codable, Equatable, Sendable {
   public var thresholds: Thresholds
   public var message: SpeakerMessage?
   public var qa: QuestionIntake?
+  /// Booths asking the speaker to slow down, oldest first.
+  public var slowDown: [SlowDownRequest]
+  /// The booths, the floor and the relay map; absent when the room has no booths.
+  public var interpretation: InterpretationStatus?
 
-  /// The status of `room` in `state` at `now`.
-  public init(room: Room, conference: Conference, state: RoomState, at now: Date) {
+  /// The status of `room` in the conference's `state` at `now`.
+  public init(room: Room, conference: Conference, state conferenceState: ConferenceState, at now: Date) {
+    let state = conferenceState.room(room.id)
     let timeline = RoomTimeline(conference: conference, state: state, at: now)
     self.room = room
     self.state = state
@@ -66,5 +78,13 @@ public struct RoomStatus: Codable, Equatable, Sendable {
     self.thresholds = state.thresholds
     self.message = state.message
     self.qa = room.questionsURL.map { QuestionIntake(open: true, url: $0) }
+    self.slowDown = room.booths.compactMap { booth in
+      state.interpretation.booth(booth.id).slowDownSince.map {
+        SlowDownRequest(booth: booth.id, language: booth.language, at: $0)
+      }
+    }.sorted { $0.at < $1.at }
+    self.interpretation =
+      room.booths.isEmpty
+      ? nil : InterpretationStatus(room: room, conference: conference, state: conferenceState, at: now)
   }
 }

@@ -39,11 +39,14 @@ struct RoomCommandOptions: ParsableArguments {
   @Argument(help: "The room's id, e.g. plenary.") var room: String
 
   /// Sends the command and prints the acknowledgement, or exits with the daemon's reason.
-  func send(_ command: RoomCommand) async throws {
+  func send(_ command: RoomCommand) async throws { try await send(.room(room, command)) }
+
+  /// Sends any command (its room included) and prints the acknowledgement.
+  func send(_ command: Command) async throws {
     let client = try connection.client()
     defer { client.stop() }
     do {
-      let ack = try await client.send(.room(room, command), id: id ?? UUID().uuidString.lowercased())
+      let ack = try await client.send(command, id: id ?? UUID().uuidString.lowercased())
       let events = ack.events.map { "\($0.type) #\($0.seq)" }.joined(separator: ", ")
       print(ack.events.isEmpty ? "ok: nothing to change" : "ok: \(events)\(ack.duplicate ? " (already applied)" : "")")
     } catch {

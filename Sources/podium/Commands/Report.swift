@@ -6,8 +6,30 @@ import PodiumProtocol
 import PodiumReports
 import PodiumStore
 
+/// `podium report`: reports from the event log.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
+    abstract: "Reports from the event log: the programme (default), the interpreters' workload.",
+    subcommands: [ProgrammeReportCommand.self, WorkloadReportCommand.self],
+    defaultSubcommand: ProgrammeReportCommand.self)
+
+  /// The event log of the settings' (or `dataDir`'s) data directory, opened read-only.
+  static func openLog(settings: String?, dataDir: String?) throws -> EventLog {
+    var resolved = try PodiumSettings.load(file: settings)
+    if let dataDir { resolved.dataDirectory = dataDir }
+    let path = "\(resolved.dataDirectory)/podium.sqlite"
+    guard FileManager.default.fileExists(atPath: path) else {
+      printError("no event log at \(path) (give --data-dir, or PODIUM_DATA_DIR)")
+      throw ExitCode(1)
+    }
+    return try EventLog(path: path, readOnly: true)
+  }
+}
+
+/// `podium report [programme]`: planned against actual.
+struct ProgrammeReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "programme",
     abstract: "Planned against actual per room and session, from the event log (also for a past instant).",
     discussion: """
       Reads the event log directly (read-only; the daemon may be running). --at replays the log up to an \
@@ -23,14 +45,7 @@ struct Report: ParsableCommand {
   @Option(help: "Language of the HTML report's labels: ar, fr or en.") var language = "en"
 
   func run() throws {
-    var resolved = try PodiumSettings.load(file: settings)
-    if let dataDir { resolved.dataDirectory = dataDir }
-    let path = "\(resolved.dataDirectory)/podium.sqlite"
-    guard FileManager.default.fileExists(atPath: path) else {
-      printError("no event log at \(path) (give --data-dir, or PODIUM_DATA_DIR)")
-      throw ExitCode(1)
-    }
-    let log = try EventLog(path: path, readOnly: true)
+    let log = try Report.openLog(settings: settings, dataDir: dataDir)
     let latest = try log.replay()
     let instant = try at.map { try Self.instant($0, timeZone: latest.conference?.timeZone) } ?? Date()
     let state = at == nil ? latest : try log.replay(until: instant)
@@ -48,7 +63,7 @@ struct Report: ParsableCommand {
       if at != nil, let conference = state.conference {
         print("What the screens showed at \(report.localTime(instant, withDate: true)):")
         let rooms = conference.rooms.map {
-          RoomStatus(room: $0, conference: conference, state: state.room($0.id), at: instant)
+          RoomStatus(room: $0, conference: conference, state: state, at: instant)
         }
         print(StatusTable(conference: conference, rooms: rooms).render())
         print("")

@@ -25,8 +25,16 @@ enum TestConference {
           name: Salle plénière
           names: {ar: القاعة الكبرى}
           booths:
-            - {id: ar, language: ar, channel: 1, from: [fr, en]}
-            - {id: en, language: en, channel: 3, from: [fr]}
+            - id: ar
+              language: ar
+              channel: 1
+              from: [fr, en]
+              interpreters: [{id: amina, name: أمينة}, {id: samir, name: سمير}]
+            - id: en
+              language: en
+              channel: 3
+              from: [fr]
+              interpreters: [{id: helen, name: Helen Ashby}, {id: mark, name: Mark Sutton}]
         - id: atlas
           name: Salle Atlas
       sessions:

@@ -30,12 +30,12 @@ struct DisplayServer {
   let hub: LiveHub
   let pages: Pages
   let publicDirectory: URL
+  let sharedDirectory: URL?
 
   func router() -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: PageSecurity.Middleware())
-    router.add(
-      middleware: FileMiddleware(publicDirectory.appendingPathComponent("static").path, urlBasePath: "/static"))
+    SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
     router.get("/") { _, _ in Responses.html(pages.index) }
     router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
@@ -58,9 +58,9 @@ struct DisplayServer {
       let kind = query.get("kind").map { String($0.prefix(20)) } ?? "screen"
       let (screen, events) = hub.connect(name: name, room: room, kind: kind)
       if let room, client.view.conference != nil, client.view.rooms[room] == nil {
-        hub.send(DisplayFeed.unknownRoom(in: client.view), to: screen.id)
+        hub.send(RoomFeed.unknownRoom(in: client.view), to: screen.id)
       }
-      hub.send(DisplayFeed.clock(client.daemonNow), to: screen.id)
+      hub.send(RoomFeed.clock(client.daemonNow), to: screen.id)
       return Responses.eventStream(events) { hub.seen(screen.id) }
     }
 
@@ -83,19 +83,9 @@ struct DisplayServer {
 
   /// A room's page, or a clear "unknown room" page when the conference has no such room.
   private func roomPage(_ page: String, _ context: BasicRequestContext) -> Response {
-    let raw = context.parameters.get("room") ?? ""
-    let room = raw.removingPercentEncoding ?? raw
-    let view = client.view
-    guard let conference = view.conference, conference.room(room) == nil else { return Responses.html(page) }
-    let links = conference.rooms.map {
-      #"<li><a href="/rooms/\#(HTMLText.escape($0.id))/door">\#(HTMLText.escape($0.name))</a></li>"#
-    }.joined()
-    return Responses.html(
-      """
-      <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unknown room</title>\
-      <link rel="stylesheet" href="/static/podium.css"></head><body class="unknown-room">\
-      <main><h1>Unknown room «\(HTMLText.escape(room))»</h1><p>This conference has these rooms:</p>\
-      <ul>\(links)</ul></main></body></html>
-      """, status: .notFound)
+    UnknownRoomPage.response(
+      page, room: context.parameters.get("room") ?? "", conference: client.view.conference,
+      link: { "/rooms/\($0)/door" }
+    )
   }
 }

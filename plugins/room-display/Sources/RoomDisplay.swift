@@ -17,13 +17,15 @@ struct RoomDisplay: AsyncParsableCommand {
   @Option(help: "The daemon's command endpoint.") var endpoint: String?
   @Option(help: "The daemon's update endpoint.") var updates: String?
   @Option(help: "Directory of the pages (default: the installed resources).") var publicDirectory: String?
+  @Option(help: "Directory of the scripts all plugins share (default: the installed resources).")
+  var sharedStaticDirectory: String?
 
   func run() async throws {
     var resolved = try PodiumSettings.load(file: settings)
     if let endpoint { resolved.commandEndpoint = endpoint }
     if let updates { resolved.updateEndpoint = updates }
     if let address { resolved.displayAddress = address }
-    let (host, port) = try Self.split(resolved.displayAddress)
+    let address = try ListenAddress(resolved.displayAddress)
 
     let directory =
       publicDirectory.map { URL(fileURLWithPath: $0) }
@@ -33,40 +35,22 @@ struct RoomDisplay: AsyncParsableCommand {
     client.start()
     let hub = LiveHub()
     let server = DisplayServer(
-      client: client, hub: hub, pages: try DisplayServer.Pages(directory: directory), publicDirectory: directory)
+      client: client, hub: hub, pages: try DisplayServer.Pages(directory: directory), publicDirectory: directory,
+      sharedDirectory: sharedStaticDirectory.map { URL(fileURLWithPath: $0) })
 
-    let feed = Task {
-      var previous: PodiumView?
-      for await view in client.views() {
-        let events = DisplayFeed.events(for: view, since: previous)
-        hub.forget(roomsOtherThan: Set(view.rooms.keys))
-        hub.publish(changed: events.rooms, all: events.all, unknownRoom: DisplayFeed.unknownRoom(in: view))
-        previous = view
-      }
-    }
-    let clock = Task {
-      while !Task.isCancelled {
-        hub.broadcast(DisplayFeed.clock(client.daemonNow))
-        try? await Task.sleep(nanoseconds: 2_000_000_000)
-      }
-    }
+    let feed = Task { await RoomFeed.follow(client, into: hub) }
+    let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }
     let application = Application(
       router: server.router(),
-      configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "podium-display"),
+      configuration: ApplicationConfiguration(
+        address: .hostname(address.host, port: address.port), serverName: "podium-display"),
       onServerRunning: { channel in
-        print("podium-display ready http://\(host):\(channel.localAddress?.port ?? port)")
+        print("podium-display ready http://\(address.host):\(channel.localAddress?.port ?? address.port)")
         fflush(stdout)
       })
     try await application.runService()
     feed.cancel()
     clock.cancel()
     client.stop()
-  }
-
-  static func split(_ address: String) throws -> (String, Int) {
-    guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
-      throw ValidationError("address must be host:port (got \(address))")
-    }
-    return (String(address[..<colon]), port)
   }
 }

@@ -2,11 +2,10 @@ import Foundation
 import PodiumCore
 import PodiumPluginKit
 import PodiumProtocol
-import PodiumWeb
 
-/// Turns the daemon's state into what the pages receive: one `state` event per
-/// room, one with every room for the lobby, and the daemon's clock.
-struct DisplayFeed {
+/// Turns the daemon's state into what pages receive: one `state` event per room,
+/// one with every room (lobby, chief interpreter), and the daemon's clock.
+public enum RoomFeed {
   /// The conference as pages need it: names, time zone, languages, rooms.
   struct ConferenceSummary: Encodable {
     struct RoomSummary: Encodable {
@@ -36,7 +35,7 @@ struct DisplayFeed {
 
   /// The `state` events of a view: per room whose state differs from `previous`
   /// (every room when the connection or the conference changed), and for all rooms.
-  static func events(
+  public static func events(
     for view: PodiumView, since previous: PodiumView? = nil
   ) -> (
     rooms: [String: ServerSentEvent], all: ServerSentEvent
@@ -59,13 +58,13 @@ struct DisplayFeed {
   }
 
   /// `+01:00` for 3600 seconds.
-  static func offsetText(_ seconds: Int) -> String {
+  public static func offsetText(_ seconds: Int) -> String {
     let minutes = abs(seconds) / 60
     return (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
   }
 
   /// The `state` event for a room the conference does not have: no rooms, so the page says so.
-  static func unknownRoom(in view: PodiumView) -> ServerSentEvent {
+  public static func unknownRoom(in view: PodiumView) -> ServerSentEvent {
     var state = events(
       for: PodiumView(seq: view.seq, connected: view.connected, conference: view.conference, rooms: [:], topics: [:])
     ).all
@@ -74,8 +73,27 @@ struct DisplayFeed {
   }
 
   /// The `clock` event: the daemon's clock as of sending.
-  static func clock(_ daemonNow: Date) -> ServerSentEvent {
+  public static func clock(_ daemonNow: Date) -> ServerSentEvent {
     ServerSentEvent(name: "clock", data: #"{"daemonNow":"\#(PodiumJSON.formatInstant(daemonNow))"}"#)
+  }
+
+  /// Publishes every view of `client` to `hub` until cancelled.
+  public static func follow(_ client: PodiumClient, into hub: LiveHub) async {
+    var previous: PodiumView?
+    for await view in client.views() {
+      let events = events(for: view, since: previous)
+      hub.forget(roomsOtherThan: Set(view.rooms.keys))
+      hub.publish(changed: events.rooms, all: events.all, unknownRoom: unknownRoom(in: view))
+      previous = view
+    }
+  }
+
+  /// Sends the daemon's clock to every page every two seconds until cancelled.
+  public static func tickClock(of client: PodiumClient, into hub: LiveHub) async {
+    while !Task.isCancelled {
+      hub.broadcast(clock(client.daemonNow))
+      try? await Task.sleep(nanoseconds: 2_000_000_000)
+    }
   }
 
   private static func event(_ state: State) -> ServerSentEvent {

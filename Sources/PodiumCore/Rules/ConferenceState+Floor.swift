@@ -1,0 +1,21 @@
+extension ConferenceState {
+  /// The floor language of a room now, and why: the chief interpreter's choice, else
+  /// the current speaker's language, else the session's.
+  public func floor(in roomId: Room.ID) -> (language: String?, source: FloorSource) {
+    let room = self.room(roomId)
+    if let chosen = room.interpretation.floorOverride { return (chosen, .chief) }
+    guard let sessionId = room.currentSessionId, let session = conference?.session(sessionId) else {
+      return (nil, .none)
+    }
+    if session.speakers.indices.contains(room.speakerIndex), let language = session.speakers[room.speakerIndex].language
+    {
+      return (language, .speaker)
+    }
+    return session.language.map { ($0, .session) } ?? (nil, .none)
+  }
+
+  /// Where every booth of a room takes its source from now.
+  public func relayMap(in roomId: Room.ID) -> [Booth.ID: RelaySource] {
+    RelayMap.derive(booths: conference?.room(roomId)?.booths ?? [], floor: floor(in: roomId).language)
+  }
+}

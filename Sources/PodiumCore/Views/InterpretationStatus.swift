@@ -1,0 +1,147 @@
+import Foundation
+
+/// A room's interpretation as of an instant: the floor, every booth with its turn and
+/// relay source, the interpreters' workload today and the working-condition alerts.
+public struct InterpretationStatus: Codable, Equatable, Sendable {
+  /// One booth as its console and the chief interpreter see it.
+  public struct BoothStatus: Codable, Equatable, Sendable {
+    public var booth: Booth.ID
+    public var language: String
+    public var channel: Int
+    public var team: [Interpreter]
+    public var onMic: Interpreter?
+    public var turnStartedAt: Date?
+    public var turnLength: Double
+    public var turnEndsAt: Date?
+    public var turnPhase: TurnPhase
+    public var muted: Bool
+    public var handover: HandoverRequest?
+    public var source: RelaySource
+    public var output: String?
+    public var backToFloorAt: Date?
+    public var slowDown: Bool
+    public var messages: [BoothMessage]
+  }
+
+  /// One interpreter's work in one booth today, the running turn and session included.
+  public struct WorkloadLine: Codable, Equatable, Sendable {
+    public var interpreter: Interpreter
+    public var booth: Booth.ID
+    public var day: String
+    public var micSeconds: Double
+    public var turns: Int
+    public var longestTurn: Double
+    public var boothSeconds: Double
+  }
+
+  public var floorLanguage: String?
+  public var floorSource: FloorSource
+  public var booths: [BoothStatus]
+  public var alerts: [BoothAlert]
+  public var workload: [WorkloadLine]
+
+  /// The interpretation of `room` in `state` at `now`.
+  public init(room: Room, conference: Conference, state: ConferenceState, at now: Date) {
+    let roomState = state.room(room.id)
+    let rules = conference.workingConditions
+    let days = ConferenceDays(timeZone: conference.timeZone)
+    let today = days.day(of: now)
+    let floor = state.floor(in: room.id)
+    let sources = state.relayMap(in: room.id)
+    let sessionStart = roomState.currentSessionId.flatMap { roomState.records[$0]?.startedAt }
+    let sessionToday = sessionStart.map { days.split(from: $0, to: now).last { $0.day == today }?.seconds ?? 0 } ?? 0
+    let person = { (id: Interpreter.ID) in conference.interpreter(id) ?? Interpreter(id: id, name: id) }
+
+    floorLanguage = floor.language
+    floorSource = floor.source
+    var booths: [BoothStatus] = []
+    var alerts: [BoothAlert] = []
+    var workload: [WorkloadLine] = []
+    for booth in room.booths {
+      let live = roomState.interpretation.booth(booth.id)
+      let team = live.team(of: booth)
+      let turnLength = live.turnLength ?? rules.turnLength
+      let turnEndsAt = live.turnStartedAt?.addingTimeInterval(turnLength)
+      let source = sources[booth.id] ?? .unsourced
+      booths.append(
+        BoothStatus(
+          booth: booth.id, language: booth.language, channel: booth.channel, team: team.map(person),
+          onMic: live.onMic.map(person), turnStartedAt: live.turnStartedAt, turnLength: turnLength,
+          turnEndsAt: turnEndsAt, turnPhase: TurnPhase(timeLeft: turnEndsAt.map { $0.timeIntervalSince(now) }),
+          muted: live.muted, handover: live.handover, source: source, output: source.output,
+          backToFloorAt: live.backToFloorAt, slowDown: live.slowDownSince != nil, messages: live.messages))
+
+      for interpreter in team {
+        var day =
+          state.workload[WorkloadKey(interpreter: interpreter, room: room.id, booth: booth.id, day: today)]
+          ?? WorkloadDay()
+        if live.onMic == interpreter, let started = live.turnStartedAt {
+          day.micSeconds += days.split(from: started, to: now).last { $0.day == today }?.seconds ?? 0
+          if days.day(of: started) == today { day.turns += 1 }
+          day.longestTurn = max(day.longestTurn, now.timeIntervalSince(started))
+        }
+        day.boothSeconds += sessionToday
+        workload.append(
+          WorkloadLine(
+            interpreter: person(interpreter), booth: booth.id, day: today, micSeconds: day.micSeconds,
+            turns: day.turns, longestTurn: day.longestTurn, boothSeconds: day.boothSeconds))
+        let elsewhere = state.workload.filter {
+          $0.key.interpreter == interpreter && $0.key.day == today && ($0.key.room, $0.key.booth) != (room.id, booth.id)
+        }.values.reduce(0) { $0 + $1.boothSeconds }
+        let dayTotal = day.boothSeconds + elsewhere
+        if dayTotal > rules.maximumDay {
+          alerts.append(
+            BoothAlert(
+              rule: .dayTooLong, booth: booth.id, interpreter: interpreter,
+              message: "\(person(interpreter).name) has \(Self.duration(dayTotal)) of booth time today "
+                + "(limit \(Self.duration(rules.maximumDay)))",
+              value: dayTotal, limit: rules.maximumDay))
+        }
+      }
+
+      if let onMic = live.onMic, let started = live.turnStartedAt, now.timeIntervalSince(started) > rules.maximumTurn {
+        let turn = now.timeIntervalSince(started)
+        alerts.append(
+          BoothAlert(
+            rule: .turnTooLong, booth: booth.id, interpreter: onMic,
+            message: "\(person(onMic).name) has been on microphone in booth \(booth.id) for \(Self.duration(turn)) "
+              + "(limit \(Self.duration(rules.maximumTurn)))",
+            value: turn, limit: rules.maximumTurn))
+      }
+      guard let sessionStart else { continue }
+      let sessionLength = now.timeIntervalSince(sessionStart)
+      if sessionLength > rules.maximumSession {
+        alerts.append(
+          BoothAlert(
+            rule: .sessionTooLong, booth: booth.id,
+            message: "booth \(booth.id) has worked this session for \(Self.duration(sessionLength)) "
+              + "(limit \(Self.duration(rules.maximumSession)))",
+            value: sessionLength, limit: rules.maximumSession))
+      }
+      if team.count == 1, sessionLength > rules.maximumSolo {
+        alerts.append(
+          BoothAlert(
+            rule: .soloBooth, booth: booth.id, interpreter: team[0],
+            message: "booth \(booth.id) has worked with one interpreter for \(Self.duration(sessionLength)) "
+              + "(limit \(Self.duration(rules.maximumSolo)))",
+            value: sessionLength, limit: rules.maximumSolo))
+      }
+      if source.kind == .none, let floorLanguage = floor.language {
+        alerts.append(
+          BoothAlert(
+            rule: .noSource, booth: booth.id,
+            message: "booth \(booth.id) cannot take '\(floorLanguage)' from the floor or from any booth "
+              + "(it takes \(booth.sourceLanguages.joined(separator: ", ")))"))
+      }
+    }
+    self.booths = booths
+    self.alerts = alerts
+    self.workload = workload
+  }
+
+  /// `1 h 05 min` or `34 min`.
+  static func duration(_ seconds: Double) -> String {
+    let minutes = Int(seconds / 60)
+    return minutes >= 60 ? "\(minutes / 60) h \(String(format: "%02d", minutes % 60)) min" : "\(minutes) min"
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import PodiumCore
+import PodiumPluginKit
+import PodiumWeb
+
+/// The booth timer's web server: booth consoles, the chief interpreter's view, their
+/// live feed and the command API.
+struct BoothServer {
+  /// The pages, read once from the resources.
+  struct Pages {
+    var index: String
+    var booth: String
+    var chief: String
+
+    init(directory: URL) throws {
+      func read(_ name: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+      }
+      index = try read("index.html")
+      booth = try read("booth.html")
+      chief = try read("chief.html")
+    }
+  }
+
+  let client: PodiumClient
+  let hub: LiveHub
+  let pages: Pages
+  let publicDirectory: URL
+  let sharedDirectory: URL?
+
+  func router() -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: PageSecurity.Middleware())
+    SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
+
+    router.get("/") { _, _ in Responses.html(pages.index) }
+    router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+    router.get("/chief") { _, _ in Responses.html(pages.chief) }
+    router.get("/rooms/:room/booths/:booth") { _, context -> Response in
+      let room = context.parameters.get("room") ?? ""
+      let booth = context.parameters.get("booth") ?? ""
+      let conference = client.view.conference
+      if let known = conference?.room(room), !known.booths.contains(where: { $0.id == booth }) {
+        return unknownBooth(booth, in: known)
+      }
+      return UnknownRoomPage.response(pages.booth, room: room, conference: conference) { "/#\($0)" }
+    }
+    router.get("/live") { request, _ -> Response in
+      let query = request.uri.queryParameters
+      let room = query.get("room").flatMap { $0.isEmpty ? nil : $0 }
+      let name = query.get("screen").flatMap { $0.isEmpty ? nil : String($0.prefix(80)) } ?? "console"
+      let kind = query.get("kind").map { String($0.prefix(20)) } ?? "console"
+      let (screen, events) = hub.connect(name: name, room: room, kind: kind)
+      if let room, client.view.conference != nil, client.view.rooms[room] == nil {
+        hub.send(RoomFeed.unknownRoom(in: client.view), to: screen.id)
+      }
+      hub.send(RoomFeed.clock(client.daemonNow), to: screen.id)
+      return Responses.eventStream(events) { hub.seen(screen.id) }
+    }
+    router.post("/api/rooms/:room/commands") { request, context in
+      await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client)
+    }
+    return router
+  }
+
+  /// A 404 naming the booths the room does have.
+  private func unknownBooth(_ booth: String, in room: Room) -> Response {
+    let links = room.booths.map {
+      let path = "/rooms/\(room.id)/booths/\($0.id)"
+      return #"<li><a href="\#(HTMLText.escape(path))">\#(HTMLText.escape($0.id)) (\#($0.channel))</a></li>"#
+    }.joined()
+    return Responses.html(
+      """
+      <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unknown booth</title>\
+      <link rel="stylesheet" href="/static/booth.css"></head><body class="unknown-room">\
+      <main><h1>No booth «\(HTMLText.escape(booth))» in \(HTMLText.escape(room.name))</h1>\
+      <p>Its booths are:</p><ul>\(links)</ul></main></body></html>
+      """, status: .notFound)
+  }
+}

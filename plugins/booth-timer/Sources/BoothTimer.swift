@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import PodiumConfig
+import PodiumPluginKit
+import PodiumWeb
+
+/// `podium-booth`: interpreters' booth consoles and the chief interpreter's view.
+@main
+struct BoothTimer: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "podium-booth",
+    abstract: "Serves the interpreters' booth consoles and the chief interpreter's view.")
+
+  @Option(help: "Settings file (YAML).") var settings: String?
+  @Option(help: "host:port to listen on (default 127.0.0.1:8472; port 0 picks one).") var address: String?
+  @Option(help: "The daemon's command endpoint.") var endpoint: String?
+  @Option(help: "The daemon's update endpoint.") var updates: String?
+  @Option(help: "Directory of the pages (default: the installed resources).") var publicDirectory: String?
+  @Option(help: "Directory of the scripts all plugins share (default: the installed resources).")
+  var sharedStaticDirectory: String?
+
+  func run() async throws {
+    var resolved = try PodiumSettings.load(file: settings)
+    if let endpoint { resolved.commandEndpoint = endpoint }
+    if let updates { resolved.updateEndpoint = updates }
+    if let address { resolved.boothAddress = address }
+    let address = try ListenAddress(resolved.boothAddress)
+
+    let directory =
+      publicDirectory.map { URL(fileURLWithPath: $0) }
+      ?? Bundle.module.resourceURL!.appendingPathComponent("Public")
+    let client = PodiumClient(
+      options: ClientOptions(commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint))
+    client.start()
+    let hub = LiveHub()
+    let server = BoothServer(
+      client: client, hub: hub, pages: try BoothServer.Pages(directory: directory), publicDirectory: directory,
+      sharedDirectory: sharedStaticDirectory.map { URL(fileURLWithPath: $0) })
+
+    let feed = Task { await RoomFeed.follow(client, into: hub) }
+    let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }
+    let application = Application(
+      router: server.router(),
+      configuration: ApplicationConfiguration(
+        address: .hostname(address.host, port: address.port), serverName: "podium-booth"),
+      onServerRunning: { channel in
+        print("podium-booth ready http://\(address.host):\(channel.localAddress?.port ?? address.port)")
+        fflush(stdout)
+      })
+    try await application.runService()
+    feed.cancel()
+    clock.cancel()
+    client.stop()
+  }
+}
