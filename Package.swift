@@ -9,6 +9,7 @@ let package = Package(
     .executable(name: "podium", targets: ["podium"]),
     .executable(name: "podium-display", targets: ["PodiumDisplay"]),
     .executable(name: "podium-booth", targets: ["PodiumBooth"]),
+    .executable(name: "podium-qa", targets: ["PodiumQuestions"]),
     .library(name: "PodiumPluginKit", targets: ["PodiumPluginKit"]),
   ],
   dependencies: [
@@ -17,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
   ],
   targets: [
     // The C face of libzmq, from the system (Debian: libzmq3-dev).
@@ -79,7 +81,7 @@ let package = Package(
     .executableTarget(
       name: "PodiumDisplay",
       dependencies: [
-        "PodiumWeb", "PodiumPluginKit", "PodiumConfig", "PodiumCore",
+        "PodiumWeb", "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -92,11 +94,25 @@ let package = Package(
     .executableTarget(
       name: "PodiumBooth",
       dependencies: [
-        "PodiumWeb", "PodiumPluginKit", "PodiumConfig", "PodiumCore",
+        "PodiumWeb", "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "plugins/booth-timer",
+      exclude: ["README.md"],
+      sources: ["Sources"],
+      resources: [.copy("Public")]
+    ),
+    // The Q&A moderation plugin: the audience's question page and the moderators' console.
+    .executableTarget(
+      name: "PodiumQuestions",
+      dependencies: [
+        "PodiumWeb", "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "plugins/qa-moderation",
       exclude: ["README.md"],
       sources: ["Sources"],
       resources: [.copy("Public")]

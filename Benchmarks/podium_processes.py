@@ -83,3 +83,20 @@ class Display:
     def stop(self):
         self.process.kill()
         self.process.wait()
+
+
+class Questions:
+    """podium-qa as a child process, following `daemon`, with a known moderator token."""
+
+    TOKEN = "bench-moderator-token-0123456789"
+
+    def __init__(self, daemon, *flags):
+        self.process = subprocess.Popen(
+            [str(BIN / "podium-qa"), "--address", "127.0.0.1:0", "--endpoint", daemon.commands,
+             "--updates", daemon.updates, "--moderator-token", self.TOKEN, *flags],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.url = re.search(r"ready (\S+)", self.process.stdout.readline()).group(1)
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()

@@ -14,6 +14,16 @@ extension ConferenceFile {
     ])
   }
 
+  /// The non-default moderation rules, or nil.
+  private static func moderation(_ rules: ModerationRules) -> Node? {
+    guard rules != .standard else { return nil }
+    let blocklist = rules.blocklist.sorted { $0.key < $1.key }.map { (Node($0.key), Node($0.value.map { Node($0) })) }
+    return Node([
+      (Node("maxLength"), Node(String(rules.maximumLength))),
+      (Node("maxNameLength"), Node(String(rules.maximumNameLength))), (Node("blocklist"), Node(blocklist)),
+    ])
+  }
+
   /// The conference as a conference file (YAML) that `parse` reads back to the same value:
   /// local times in the conference's time zone, keys in the documented order.
   public static func yaml(_ conference: Conference) throws -> String {
@@ -40,6 +50,7 @@ extension ConferenceFile {
       ("timeZone", text(conference.timeZone)),
       ("languages", Node(conference.languages.map { mapping([("code", text($0.code)), ("name", text($0.name))]) })),
       ("workingConditions", workingConditions(conference.workingConditions)),
+      ("moderation", moderation(conference.moderation)),
     ])
     let rooms = conference.rooms.map { room in
       mapping([

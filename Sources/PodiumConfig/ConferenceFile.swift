@@ -21,7 +21,9 @@ public enum ConferenceFile {
     guard let header = root["conference"] else {
       throw ConfigError(file: file, line: 1, column: 1, message: "missing 'conference' (id, name, timeZone, languages)")
     }
-    let info = try header.mapping(allowed: ["id", "name", "names", "timeZone", "languages", "workingConditions"])
+    let info = try header.mapping(allowed: [
+      "id", "name", "names", "timeZone", "languages", "workingConditions", "moderation",
+    ])
     let timeZoneNode = try required(info, "timeZone", in: header)
     let timeZoneName = try timeZoneNode.nonEmptyString()
     guard let timeZone = TimeZone(identifier: timeZoneName) else {
@@ -53,7 +55,28 @@ public enum ConferenceFile {
       id: try required(info, "id", in: header).identifier(),
       name: try required(info, "name", in: header).nonEmptyString(),
       names: try info["names"]?.translations() ?? [:], timeZone: timeZoneName, languages: languages, rooms: rooms,
-      sessions: sessions, workingConditions: try info["workingConditions"].map(workingConditions) ?? .standard)
+      sessions: sessions, workingConditions: try info["workingConditions"].map(workingConditions) ?? .standard,
+      moderation: try info["moderation"].map { try moderation($0, languages: codes) } ?? .standard)
+  }
+
+  /// `moderation: {maxLength: 500, maxNameLength: 60, blocklist: {fr: [arnaque], "*": [...]}}`, each optional.
+  private static func moderation(_ node: YAMLNode, languages: Set<String>) throws -> ModerationRules {
+    let members = try node.mapping(allowed: ["maxLength", "maxNameLength", "blocklist"])
+    var rules = ModerationRules.standard
+    if let value = members["maxLength"] {
+      rules.maximumLength = try value.int()
+      guard (1...2000).contains(rules.maximumLength) else { throw value.error("maxLength must be 1…2000") }
+    }
+    if let value = members["maxNameLength"] {
+      rules.maximumNameLength = try value.int()
+      guard (1...200).contains(rules.maximumNameLength) else { throw value.error("maxNameLength must be 1…200") }
+    }
+    if let value = members["blocklist"] {
+      for (language, terms) in try value.mapping(allowed: languages.union(["*"])) {
+        rules.blocklist[language] = try terms.sequence().map { try $0.nonEmptyString() }
+      }
+    }
+    return rules
   }
 
   /// `workingConditions: {turn: 30m, maxTurn: 30m, maxDay: 7h, maxSession: 4h, maxSolo: 40m}`, each optional.

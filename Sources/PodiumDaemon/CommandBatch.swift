@@ -54,17 +54,20 @@ struct CommandBatch {
   /// Adds an event that no command caused (a conference load), applied and sequenced.
   @discardableResult
   mutating func append(_ event: Event, at now: Date, commandId: String? = nil) -> StoredEvent {
-    let topic = Topic.of(event)
-    let stream = Topic.stream(of: topic)
+    let topics = Topic.affected(by: event)
     let seq = working.lastSeq + 1
-    let stored = StoredEvent(seq: seq, at: now, topic: topic, stream: stream, commandId: commandId, event: event)
+    let stored = StoredEvent(
+      seq: seq, at: now, topic: topics[0], stream: Topic.stream(of: topics[0]), commandId: commandId, event: event)
     working.state.apply(event)
-    let prev = working.heads[stream] ?? 0
     working.lastSeq = seq
-    working.heads[stream] = seq
     events.append(stored)
-    let value = working.value(of: topic, at: now) ?? .null
-    updates.append(Update(seq: seq, prev: prev, topic: topic, at: now, event: event.name, value: value))
+    for topic in topics {
+      let stream = Topic.stream(of: topic)
+      let prev = working.heads[stream] ?? 0
+      working.heads[stream] = seq
+      let value = working.value(of: topic, at: now) ?? .null
+      updates.append(Update(seq: seq, prev: prev, topic: topic, at: now, event: event.name, value: value))
+    }
     return stored
   }
 }

@@ -44,8 +44,7 @@ public final class Daemon: @unchecked Sendable {
     log = try EventLog(path: logPath)
     logger.info(
       "event log \(logPath): journal_mode=\(log.journalMode) synchronous=\(Self.synchronousName(log.synchronousMode))")
-    let state = try log.replay()
-    live = LiveState(state: state, lastSeq: try log.lastSequence(), heads: try log.heads())
+    live = try LiveState(replaying: log)
     logger.info("replayed the log up to seq \(live.lastSeq)")
 
     if let conference, case let events = live.state.load(conference), !events.isEmpty {

@@ -218,7 +218,7 @@ final class ClientConnection: @unchecked Sendable {
       sync = .waiting(prefixes: prefixes, snapshots: snapshots, queued: queued)
     case .live:
       switch replica.apply(update) {
-      case .applied: publish()
+      case .applied: publish(changed: update.topic)
       case .ignored: break
       case .gap: resync(after: 0)
       }
@@ -347,8 +347,14 @@ final class ClientConnection: @unchecked Sendable {
     streams.forEach { $0.finish() }
   }
 
-  private func publish() {
-    let view = PodiumView(replica: replica, connected: connected)
+  /// Hands the new view to every `views()` stream; after one update only its topic is decoded again.
+  private func publish(changed topic: String? = nil) {
+    lock.lock()
+    let previous = sharedView
+    lock.unlock()
+    let view =
+      topic.map { previous.updating($0, from: replica, connected: connected) }
+      ?? PodiumView(replica: replica, connected: connected)
     lock.lock()
     sharedView = view
     let streams = Array(subscribers.values)

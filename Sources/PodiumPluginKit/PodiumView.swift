@@ -30,6 +30,22 @@ public struct PodiumView: Sendable {
         }), topics: replica.values)
   }
 
+  /// This view after one topic of `replica` changed: only that topic is decoded again.
+  public func updating(_ topic: String, from replica: Replica, connected: Bool) -> PodiumView {
+    var next = self
+    next.seq = replica.seq
+    next.connected = connected
+    next.topics = replica.values
+    let value = replica.values[topic]
+    if topic == Topic.conference {
+      next.conference = try? value?.decode(Conference.self)
+    } else if topic.hasPrefix("room/") {
+      let id = String(topic.dropFirst("room/".count))
+      next.rooms[id] = try? value?.decode(RoomStatus.self)
+    }
+    return next
+  }
+
   public init(
     seq: Int64, connected: Bool, conference: Conference?, rooms: [Room.ID: RoomStatus], topics: [String: JSONValue]
   ) {

@@ -14,10 +14,31 @@ public enum Topic {
   /// A room's live state.
   public static func room(_ id: Room.ID) -> String { "room/\(id)" }
 
-  /// The topic an event updates.
-  public static func of(_ event: Event) -> String {
-    if let roomId = event.roomId { return room(roomId) }
-    return conference
+  /// A room's audience questions: intake, the question on screen and next (stream `qa/<room>`).
+  public static func questions(_ room: Room.ID) -> String { "qa/\(room)" }
+
+  /// One audience question (in the stream `qa/<room>`).
+  public static func question(_ id: Question.ID, in room: Room.ID) -> String { "qa/\(room)/\(id)" }
+
+  /// The topic an event is filed under: the first of `affected(by:)`.
+  public static func of(_ event: Event) -> String { affected(by: event)[0] }
+
+  /// Every topic whose value an event changes, each in a different stream: the
+  /// daemon publishes one update per topic, all with the event's sequence number.
+  public static func affected(by event: Event) -> [String] {
+    guard let roomId = event.roomId else { return [conference] }
+    if let question = event.questionId {
+      if case .questionEdited = event { return [Self.question(question, in: roomId), room(roomId)] }
+      return [Self.question(question, in: roomId)]
+    }
+    switch event {
+    case .sessionStarted, .sessionEnded, .questionShown, .questionHidden, .intakeChanged:
+      return [room(roomId), questions(roomId)]
+    case .nextQuestionSet, .deviceBanned:
+      return [questions(roomId)]
+    default:
+      return [room(roomId)]
+    }
   }
 
   /// The stream a topic belongs to.

@@ -89,17 +89,6 @@ public final class EventLog {
     try database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events") ?? 0 }
   }
 
-  /// The last sequence number of every stream.
-  public func heads() throws -> [String: Int64] {
-    try database.read { db in
-      var heads: [String: Int64] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT stream, MAX(seq) AS seq FROM events GROUP BY stream") {
-        heads[row["stream"]] = row["seq"]
-      }
-      return heads
-    }
-  }
-
   /// Up to `limit` events with a sequence number above `after`, in order.
   public func events(after: Int64, limit: Int) throws -> [StoredEvent] {
     try database.read { db in

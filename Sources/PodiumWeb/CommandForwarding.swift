@@ -14,6 +14,12 @@ public enum CommandForwarding {
     public var ok: Bool
     public var ack: Reply.Acknowledgement?
     public var error: Reply.Failure?
+
+    public init(ok: Bool, ack: Reply.Acknowledgement? = nil, error: Reply.Failure? = nil) {
+      self.ok = ok
+      self.ack = ack
+      self.error = error
+    }
   }
 
   /// Forwards the command in `request`'s body for `room` through `client`.

@@ -92,6 +92,15 @@ public final class LiveHub: @unchecked Sendable {
     for continuation in targets { continuation.yield(framed) }
   }
 
+  /// Sends one event to every screen following `room`, without keeping it for later screens.
+  public func send(_ event: ServerSentEvent, toRoom room: String) {
+    lock.lock()
+    let targets = subscribers.values.filter { $0.screen.room == room }.map(\.continuation)
+    lock.unlock()
+    let framed = event.framed
+    for continuation in targets { continuation.yield(framed) }
+  }
+
   /// Sends one event to one screen; false if it is not connected.
   @discardableResult
   public func send(_ event: ServerSentEvent, to id: String) -> Bool {

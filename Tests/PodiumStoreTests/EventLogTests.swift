@@ -53,7 +53,6 @@ final class EventLogTests: XCTestCase {
     let reopened = try EventLog(path: path)
     XCTAssertEqual(try reopened.lastSequence(), 3)
     XCTAssertEqual(try reopened.events(after: 0, limit: 10), events)
-    XCTAssertEqual(try reopened.heads(), ["conference": 1, "room/plenary": 3])
     XCTAssertEqual(try reopened.replay(), ConferenceState.replaying(events.map(\.event)))
     XCTAssertEqual(try reopened.reply(forCommand: "c1"), Array("{}".utf8))
     XCTAssertNil(try reopened.reply(forCommand: "c2"))

@@ -7,4 +7,6 @@ public enum Command: Equatable, Sendable {
   case room(Room.ID, RoomCommand)
   /// A command to one room's interpretation booths.
   case interpretation(Room.ID, InterpretationCommand)
+  /// A command to one room's audience questions.
+  case questions(Room.ID, QuestionCommand)
 }

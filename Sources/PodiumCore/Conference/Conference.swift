@@ -22,10 +22,12 @@ public struct Conference: Codable, Equatable, Sendable {
   public var sessions: [Session]
   /// The interpreters' working-condition limits and default turn length.
   public var workingConditions: WorkingConditions
+  /// How audience questions are checked.
+  public var moderation: ModerationRules
 
   public init(
     id: String, name: String, names: [String: String] = [:], timeZone: String, languages: [Language], rooms: [Room],
-    sessions: [Session], workingConditions: WorkingConditions = .standard
+    sessions: [Session], workingConditions: WorkingConditions = .standard, moderation: ModerationRules = .standard
   ) {
     self.id = id
     self.name = name
@@ -35,10 +37,11 @@ public struct Conference: Codable, Equatable, Sendable {
     self.rooms = rooms
     self.sessions = sessions
     self.workingConditions = workingConditions
+    self.moderation = moderation
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, name, names, timeZone, languages, rooms, sessions, workingConditions
+    case id, name, names, timeZone, languages, rooms, sessions, workingConditions, moderation
   }
 
   /// Reads a conference recorded by any earlier version: fields added since are optional.
@@ -53,6 +56,7 @@ public struct Conference: Codable, Equatable, Sendable {
     sessions = try container.decode([Session].self, forKey: .sessions)
     workingConditions =
       try container.decodeIfPresent(WorkingConditions.self, forKey: .workingConditions) ?? .standard
+    moderation = try container.decodeIfPresent(ModerationRules.self, forKey: .moderation) ?? .standard
   }
 
   /// The interpreter with this identifier, from any booth's team.

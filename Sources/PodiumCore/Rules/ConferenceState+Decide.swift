@@ -15,6 +15,9 @@ extension ConferenceState {
     case .interpretation(let roomId, let interpretationCommand):
       let conference = try conferenceHaving(roomId)
       return try decide(interpretationCommand, in: conference.room(roomId)!, conference: conference, at: now)
+    case .questions(let roomId, let questionCommand):
+      let conference = try conferenceHaving(roomId)
+      return try decide(questionCommand, in: conference.room(roomId)!, conference: conference, at: now)
     }
   }
 

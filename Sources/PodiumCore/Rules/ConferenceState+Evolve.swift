@@ -27,6 +27,7 @@ extension ConferenceState {
         $0.records[session] = SessionRecord(startedAt: at)
         $0.interpretation.floorOverride = nil
       }
+      boards[room, default: QuestionBoard()].intake = .open
     case .sessionPaused(let room, let at):
       updateRoom(room) { $0.timer?.pausedAt = at }
     case .sessionResumed(let room, let at):
@@ -93,6 +94,10 @@ extension ConferenceState {
       changeFloor(in: room, at: at) { $0.interpretation.floorOverride = language }
     case .turnLengthSet(let room, let booth, let seconds):
       updateBooth(booth, in: room) { $0.turnLength = seconds }
+    case .questionSubmitted, .questionVoted, .questionEdited, .questionApproved, .questionDismissed, .questionStarred,
+      .questionTagged, .questionMerged, .votesMerged, .questionShown, .questionHidden, .nextQuestionSet,
+      .questionAnswered, .questionRestored, .deviceBanned, .intakeChanged:
+      applyQuestionEvent(event)
     }
   }
 

@@ -26,6 +26,10 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
   case storageUnavailable = "storage_unavailable"
   /// Never sent by the daemon: a plugin's web API says so when the daemon does not answer.
   case daemonUnreachable = "daemon_unreachable"
+  /// Never sent by the daemon: a plugin's web API refuses a client that sends too much, too fast.
+  case rateLimited = "rate_limited"
+  /// Never sent by the daemon: a plugin's web API needs a token the request lacks.
+  case unauthorized
 
   /// The code for a rule's refusal.
   public init(_ reason: CommandRejection.Reason) {

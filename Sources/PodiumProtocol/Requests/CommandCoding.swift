@@ -6,7 +6,10 @@ public enum CommandCoding {
   public static let names = [
     "start", "pause", "resume", "end", "nextSpeaker", "addTime", "setThresholds", "showMessage",
     "clearMessage", "takeMic", "requestHandover", "acceptHandover", "micOff", "cough", "slowDown", "clearSlowDown",
-    "messageChief", "messageBooth", "setFloorLanguage", "assignTeam", "setTurnLength",
+    "messageChief", "messageBooth", "setFloorLanguage", "assignTeam", "setTurnLength", "submitQuestion",
+    "voteQuestion", "approveQuestion", "editQuestion", "dismissQuestion", "starQuestion", "tagQuestion",
+    "mergeQuestion", "showQuestion", "hideQuestion", "setNextQuestion", "answerQuestion", "restoreQuestion",
+    "banDevice", "setIntake",
   ]
 
   /// The command a wire name, room and arguments describe.
@@ -41,9 +44,81 @@ public enum CommandCoding {
           text: try reader.string("text") ?? "", blink: try reader.bool("blink") ?? false,
           blackout: try reader.bool("blackout") ?? false))
     default:
+      if let command = try decodeQuestion(name: name, args: args, context: context) {
+        return .questions(room, command)
+      }
       return .interpretation(room, try decodeInterpretation(name: name, args: args, context: context))
     }
     return .room(room, roomCommand)
+  }
+
+  /// A question command, or nil if `name` is not one.
+  private static func decodeQuestion(
+    name: String, args: [String: JSONValue], context: String
+  ) throws -> QuestionCommand? {
+    func reader(_ allowed: Set<String>) throws -> ArgumentReader {
+      try ArgumentReader(args, context: context, allowed: allowed)
+    }
+    switch name {
+    case "submitQuestion":
+      let args = try reader(["question", "text", "name", "language", "device"])
+      return .submit(
+        id: try args.requiredString("question"), text: try args.requiredString("text"), name: try args.string("name"),
+        language: try args.string("language"), device: try args.requiredString("device"))
+    case "voteQuestion":
+      let args = try reader(["question", "device"])
+      return .vote(try args.requiredString("question"), device: try args.requiredString("device"))
+    case "approveQuestion":
+      let args = try reader(["question", "text", "by"])
+      return .approve(
+        try args.requiredString("question"), text: try args.string("text"), by: try args.requiredString("by"))
+    case "editQuestion":
+      let args = try reader(["question", "text", "by"])
+      return .edit(
+        try args.requiredString("question"), text: try args.requiredString("text"), by: try args.requiredString("by"))
+    case "dismissQuestion", "showQuestion", "answerQuestion", "restoreQuestion":
+      let args = try reader(["question", "by"])
+      let (id, by) = (try args.requiredString("question"), try args.requiredString("by"))
+      switch name {
+      case "dismissQuestion": return .dismiss(id, by: by)
+      case "showQuestion": return .show(id, by: by)
+      case "answerQuestion": return .answer(id, by: by)
+      default: return .restore(id, by: by)
+      }
+    case "starQuestion":
+      let args = try reader(["question", "starred", "by"])
+      return .star(
+        try args.requiredString("question"), starred: try args.bool("starred") ?? true,
+        by: try args.requiredString("by"))
+    case "tagQuestion":
+      let args = try reader(["question", "tags", "by"])
+      guard let tags = try args.strings("tags") else {
+        throw ProtocolError(.invalidArgument, "'tags' is required in \(context)", field: "tags")
+      }
+      return .tag(try args.requiredString("question"), tags: tags, by: try args.requiredString("by"))
+    case "mergeQuestion":
+      let args = try reader(["question", "into", "by"])
+      return .merge(
+        try args.requiredString("question"), into: try args.requiredString("into"), by: try args.requiredString("by"))
+    case "hideQuestion":
+      return .hide(by: try reader(["by"]).requiredString("by"))
+    case "setNextQuestion":
+      let args = try reader(["question", "by"])
+      return .setNext(try args.string("question"), by: try args.requiredString("by"))
+    case "banDevice":
+      let args = try reader(["device", "by"])
+      return .ban(device: try args.requiredString("device"), by: try args.requiredString("by"))
+    case "setIntake":
+      let args = try reader(["intake", "by"])
+      let text = try args.requiredString("intake")
+      guard let intake = Intake(rawValue: text) else {
+        throw ProtocolError(
+          .invalidArgument, "'intake' must be open, paused or closed (got '\(text)')", field: "intake")
+      }
+      return .setIntake(intake, by: try args.requiredString("by"))
+    default:
+      return nil
+    }
   }
 
   private static func decodeInterpretation(
@@ -118,6 +193,39 @@ public enum CommandCoding {
     case .interpretation(let room, let command):
       let (name, args) = encode(command)
       return (name, room, args)
+    case .questions(let room, let command):
+      let (name, args) = encode(command)
+      return (name, room, args)
+    }
+  }
+
+  private static func encode(_ command: QuestionCommand) -> (String, [String: JSONValue]) {
+    let text = { (value: String) in JSONValue.string(value) }
+    switch command {
+    case .submit(let id, let body, let name, let language, let device):
+      var args: [String: JSONValue] = ["question": text(id), "text": text(body), "device": text(device)]
+      if let name { args["name"] = text(name) }
+      if let language { args["language"] = text(language) }
+      return ("submitQuestion", args)
+    case .vote(let id, let device): return ("voteQuestion", ["question": text(id), "device": text(device)])
+    case .approve(let id, let body, let by):
+      return ("approveQuestion", ["question": text(id), "by": text(by), "text": body.map(text) ?? .null])
+    case .edit(let id, let body, let by):
+      return ("editQuestion", ["question": text(id), "text": text(body), "by": text(by)])
+    case .dismiss(let id, let by): return ("dismissQuestion", ["question": text(id), "by": text(by)])
+    case .star(let id, let starred, let by):
+      return ("starQuestion", ["question": text(id), "starred": .bool(starred), "by": text(by)])
+    case .tag(let id, let tags, let by):
+      return ("tagQuestion", ["question": text(id), "tags": .array(tags.map(text)), "by": text(by)])
+    case .merge(let id, let into, let by):
+      return ("mergeQuestion", ["question": text(id), "into": text(into), "by": text(by)])
+    case .show(let id, let by): return ("showQuestion", ["question": text(id), "by": text(by)])
+    case .hide(let by): return ("hideQuestion", ["by": text(by)])
+    case .setNext(let id, let by): return ("setNextQuestion", ["question": id.map(text) ?? .null, "by": text(by)])
+    case .answer(let id, let by): return ("answerQuestion", ["question": text(id), "by": text(by)])
+    case .restore(let id, let by): return ("restoreQuestion", ["question": text(id), "by": text(by)])
+    case .ban(let device, let by): return ("banDevice", ["device": text(device), "by": text(by)])
+    case .setIntake(let intake, let by): return ("setIntake", ["intake": text(intake.rawValue), "by": text(by)])
     }
   }
 

@@ -43,6 +43,14 @@ public struct RoomStatus: Codable, Equatable, Sendable {
     public var at: Date
   }
 
+  /// The audience question on screen, in its own language.
+  public struct QuestionOnScreen: Codable, Equatable, Sendable {
+    public var id: Question.ID
+    public var text: String
+    public var name: String?
+    public var language: String?
+  }
+
   public var room: Room
   public var state: RoomState
   public var asOf: Date
@@ -53,6 +61,8 @@ public struct RoomStatus: Codable, Equatable, Sendable {
   public var thresholds: Thresholds
   public var message: SpeakerMessage?
   public var qa: QuestionIntake?
+  /// The audience question on screen, if any.
+  public var questionOnScreen: QuestionOnScreen?
   /// Booths asking the speaker to slow down, oldest first.
   public var slowDown: [SlowDownRequest]
   /// The booths, the floor and the relay map; absent when the room has no booths.
@@ -77,7 +87,11 @@ public struct RoomStatus: Codable, Equatable, Sendable {
     self.offset = timeline.offset
     self.thresholds = state.thresholds
     self.message = state.message
-    self.qa = room.questionsURL.map { QuestionIntake(open: true, url: $0) }
+    let board = conferenceState.board(room.id)
+    self.qa = room.questionsURL.map { QuestionIntake(open: board.intake == .open, url: $0) }
+    self.questionOnScreen = board.onScreen.flatMap { board.questions[$0] }.map {
+      QuestionOnScreen(id: $0.id, text: $0.text, name: $0.name, language: $0.language)
+    }
     self.slowDown = room.booths.compactMap { booth in
       state.interpretation.booth(booth.id).slowDownSince.map {
         SlowDownRequest(booth: booth.id, language: booth.language, at: $0)

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import PodiumConfig
 import PodiumPluginKit
+import PodiumProtocol
 import PodiumWeb
 
 /// `podium-display`: door screens, confidence monitors, the lobby and the operator's page.
@@ -31,7 +32,9 @@ struct RoomDisplay: AsyncParsableCommand {
       publicDirectory.map { URL(fileURLWithPath: $0) }
       ?? Bundle.module.resourceURL!.appendingPathComponent("Public")
     let client = PodiumClient(
-      options: ClientOptions(commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint))
+      options: ClientOptions(
+        commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint,
+        prefixes: [Topic.conference, "room/"]))
     client.start()
     let hub = LiveHub()
     let server = DisplayServer(

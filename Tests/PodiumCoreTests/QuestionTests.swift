@@ -1,0 +1,168 @@
+import Foundation
+import PodiumCore
+import XCTest
+
+/// The life of an audience question: asked, held, approved, voted, merged, shown, answered.
+final class QuestionTests: XCTestCase {
+  static let conference: Conference = {
+    var conference = Fixtures.conference
+    conference.moderation = ModerationRules(maximumLength: 100, blocklist: ["fr": ["arnaque"], "*": ["spam"]])
+    return conference
+  }()
+
+  var state = ConferenceState().evolve(.conferenceLoaded(conference: QuestionTests.conference))
+
+  private func run(_ command: QuestionCommand, at minutes: Double = 1) throws {
+    for event in try state.decide(.questions("plenary", command), at: Fixtures.at(minutes: minutes)) {
+      state.apply(event)
+    }
+  }
+
+  private func rejection(_ command: QuestionCommand) -> CommandRejection? {
+    do {
+      _ = try state.decide(.questions("plenary", command), at: Fixtures.at(minutes: 1))
+      return nil
+    } catch {
+      return error as? CommandRejection
+    }
+  }
+
+  private var board: QuestionBoard { state.board("plenary") }
+
+  private func ask(_ id: String, _ text: String, device: String = "d1", language: String? = nil) throws {
+    try run(.submit(id: id, text: text, name: nil, language: language, device: device))
+  }
+
+  func testAQuestionIsPendingUntilApprovedAndOnlyThenTakesVotesOncePerDevice() throws {
+    try run(.room("plenary", .start(session: nil)))
+    try ask("q1", "  Quel financement pour le soin ?  ", language: "fr")
+    XCTAssertEqual(board.questions["q1"]?.state, .pending)
+    XCTAssertEqual(board.questions["q1"]?.text, "Quel financement pour le soin ?")
+    XCTAssertEqual(board.questions["q1"]?.session, "opening")
+    XCTAssertEqual(rejection(.vote("q1", device: "d2"))?.reason, .notAllowedInState)
+    try run(.approve("q1", text: nil, by: "Salma"))
+    try run(.vote("q1", device: "d2"))
+    try run(.vote("q1", device: "d2"))
+    try run(.vote("q1", device: "d3"))
+    XCTAssertEqual(board.questions["q1"]?.votes, 2)
+  }
+
+  private func run(_ command: Command) throws {
+    for event in try state.decide(command, at: Fixtures.at(minutes: 0)) { state.apply(event) }
+  }
+
+  func testEditThenApproveRecordsBothWithTheModerator() throws {
+    try ask("q1", "quel finacement ?")
+    let events = try state.decide(
+      .questions("plenary", .approve("q1", text: "Quel financement ?", by: "Salma")), at: Fixtures.at(minutes: 2))
+    XCTAssertEqual(events.map(\.name), ["questionEdited", "questionApproved"])
+    XCTAssertEqual(events.map(\.moderator), ["Salma", "Salma"])
+  }
+
+  func testBadInputIsRefusedWithTheFieldAtFault() throws {
+    XCTAssertEqual(rejection(.submit(id: "q1", text: "   ", name: nil, language: nil, device: "d"))?.field, "text")
+    let long = rejection(
+      .submit(id: "q1", text: String(repeating: "ب", count: 101), name: nil, language: nil, device: "d"))
+    XCTAssertEqual(long?.field, "text")
+    XCTAssertTrue(long?.message.contains("at most 100") ?? false)
+    XCTAssertEqual(rejection(.submit(id: "q 1", text: "x", name: nil, language: nil, device: "d"))?.field, "id")
+    XCTAssertEqual(rejection(.submit(id: "q1", text: "x", name: nil, language: "de", device: "d"))?.field, "language")
+    try ask("q1", "x")
+    XCTAssertEqual(rejection(.submit(id: "q1", text: "y", name: nil, language: nil, device: "d"))?.field, "id")
+    XCTAssertEqual(rejection(.show("q1", by: "m"))?.reason, .notAllowedInState, "pending questions never go on screen")
+    XCTAssertEqual(rejection(.merge("q1", into: "q1", by: "m"))?.field, "into")
+    XCTAssertEqual(rejection(.vote("nope", device: "d"))?.field, "question")
+  }
+
+  func testTheBlocklistHoldsAQuestionWithItsReasonAndArabicIsRecognised() throws {
+    try ask("q1", "C'est une ARNAQUE !", language: "fr")
+    XCTAssertEqual(board.questions["q1"]?.held, "contains «arnaque» (blocklist fr)")
+    try ask("q2", "ما هو دور الدولة في اقتصاد الرعاية؟")
+    XCTAssertEqual(board.questions["q2"]?.language, "ar")
+    XCTAssertNil(board.questions["q2"]?.held)
+    try ask("q3", "buy spam now")
+    XCTAssertEqual(board.questions["q3"]?.held, "contains «spam» (blocklist *)")
+  }
+
+  func testMergingAddsTheVotesOfDevicesThatHadNotVotedAndKeepsTheDuplicate() throws {
+    try ask("q1", "Financement ?")
+    try ask("q2", "Qui finance ?", device: "d2")
+    try run(.approve("q1", text: nil, by: "m"))
+    try run(.approve("q2", text: nil, by: "m"))
+    for device in ["a", "b"] { try run(.vote("q1", device: device)) }
+    for device in ["b", "c", "d"] { try run(.vote("q2", device: device)) }
+    try run(.merge("q2", into: "q1", by: "m"))
+    XCTAssertEqual(board.questions["q1"]?.votes, 4, "a, b, c, d")
+    XCTAssertEqual(board.questions["q2"]?.state, .merged)
+    XCTAssertEqual(board.questions["q2"]?.text, "Qui finance ?")
+    XCTAssertEqual(board.questions["q2"]?.mergedInto, "q1")
+    XCTAssertEqual(rejection(.edit("q2", text: "x", by: "m"))?.reason, .notAllowedInState)
+  }
+
+  func testOnScreenAnsweredAndRestored() throws {
+    try ask("q1", "Un")
+    try ask("q2", "Deux")
+    try run(.approve("q1", text: nil, by: "m"))
+    try run(.approve("q2", text: nil, by: "m"))
+    try run(.setNext("q2", by: "m"))
+    try run(.show("q1", by: "m"))
+    XCTAssertEqual(board.onScreen, "q1")
+    try run(.show("q2", by: "m"))
+    XCTAssertEqual(board.onScreen, "q2")
+    XCTAssertNil(board.nextUp, "the next question went on screen")
+    let answered = try state.decide(.questions("plenary", .answer("q2", by: "m")), at: Fixtures.at(minutes: 3))
+    XCTAssertEqual(answered.map(\.name), ["questionHidden", "questionAnswered"])
+    answered.forEach { state.apply($0) }
+    XCTAssertNil(board.onScreen)
+    XCTAssertEqual(board.questions["q2"]?.state, .answered)
+    try run(.restore("q2", by: "m"))
+    XCTAssertEqual(board.questions["q2"]?.state, .approved)
+  }
+
+  func testBanningADeviceDismissesItsPendingQuestionsAndStopsIt() throws {
+    try ask("q1", "Un", device: "troll")
+    try ask("q2", "Deux", device: "troll")
+    try ask("q3", "Trois", device: "good")
+    try run(.approve("q2", text: nil, by: "m"))
+    let events = try state.decide(.questions("plenary", .ban(device: "troll", by: "m")), at: Fixtures.at(minutes: 2))
+    XCTAssertEqual(events.map(\.name), ["deviceBanned", "questionDismissed"])
+    events.forEach { state.apply($0) }
+    XCTAssertEqual(board.questions["q1"]?.state, .dismissed)
+    XCTAssertEqual(board.questions["q2"]?.state, .approved, "approved questions stay")
+    XCTAssertEqual(
+      rejection(.submit(id: "q4", text: "encore", name: nil, language: nil, device: "troll"))?.reason,
+      .notAllowedInState)
+    XCTAssertEqual(rejection(.vote("q2", device: "troll"))?.reason, .notAllowedInState)
+  }
+
+  func testIntakePausedOrClosedRefusesQuestionsAndReopensWithTheNextSession() throws {
+    try run(.setIntake(.paused, by: "m"))
+    XCTAssertTrue(
+      rejection(.submit(id: "q1", text: "x", name: nil, language: nil, device: "d"))?.message.contains("paused")
+        ?? false)
+    try run(.setIntake(.closed, by: "m"))
+    XCTAssertTrue(
+      rejection(.submit(id: "q1", text: "x", name: nil, language: nil, device: "d"))?.message.contains("closed")
+        ?? false)
+    try run(.room("plenary", .start(session: nil)))
+    XCTAssertEqual(board.intake, .open)
+  }
+
+  func testReplayRebuildsTheSameBoard() throws {
+    var events: [Event] = [.conferenceLoaded(conference: Self.conference)]
+    var live = ConferenceState.replaying(events)
+    let commands: [QuestionCommand] = [
+      .submit(id: "q1", text: "Un", name: "Nadia", language: "fr", device: "d1"), .approve("q1", text: nil, by: "m"),
+      .vote("q1", device: "d2"), .star("q1", starred: true, by: "m"), .tag("q1", tags: [" budget ", ""], by: "m"),
+      .show("q1", by: "m"),
+    ]
+    for command in commands {
+      let new = try live.decide(.questions("plenary", command), at: Fixtures.at(minutes: 1))
+      new.forEach { live.apply($0) }
+      events += new
+    }
+    XCTAssertEqual(ConferenceState.replaying(events), live)
+    XCTAssertEqual(live.board("plenary").questions["q1"]?.tags, ["budget"])
+    XCTAssertEqual(live.board("plenary").questions["q1"]?.name, "Nadia")
+  }
+}

@@ -1,0 +1,267 @@
+import Foundation
+import Hummingbird
+import PodiumCore
+import PodiumPluginKit
+import PodiumProtocol
+import PodiumWeb
+
+/// The Q&A web server: the audience's page and API, the moderators' console and API,
+/// their live feeds. Audience and moderators are kept apart: the audience API can only
+/// ask and vote, the moderators' needs the token.
+struct QuestionsServer {
+  /// The pages, read once from the resources.
+  struct Pages {
+    var index: String
+    var ask: String
+    var moderate: String
+
+    init(directory: URL) throws {
+      func read(_ name: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+      }
+      index = try read("index.html")
+      ask = try read("ask.html")
+      moderate = try read("moderate.html")
+    }
+  }
+
+  /// Commands the moderators' API forwards (each needs `by`).
+  static let moderation: Set<String> = [
+    "approveQuestion", "editQuestion", "dismissQuestion", "starQuestion", "tagQuestion", "mergeQuestion",
+    "showQuestion", "hideQuestion", "setNextQuestion", "answerQuestion", "restoreQuestion", "banDevice", "setIntake",
+  ]
+  static let deviceCookie = "podium_device"
+
+  let client: PodiumClient
+  let feed: QuestionFeed
+  let pages: Pages
+  let gate: ModeratorGate
+  let limits: QuestionLimits
+  let publicDirectory: URL
+  let sharedDirectory: URL?
+  /// Votes this plugin forwarded, per device: a hint for the page only (the daemon counts votes).
+  let votes = VoteMemory()
+
+  func router() -> Router<QuestionsContext> {
+    let router = Router(context: QuestionsContext.self)
+    router.add(middleware: PageSecurity.Middleware())
+    router.add(
+      middleware: FileMiddleware(publicDirectory.appendingPathComponent("static").path, urlBasePath: "/static"))
+    router.add(middleware: FileMiddleware((sharedDirectory ?? SharedStatic.directory).path, urlBasePath: "/static"))
+
+    router.get("/") { _, _ in Responses.html(pages.index) }
+    router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+    router.get("/rooms/:room/ask") { request, context -> Response in
+      var response = UnknownRoomPage.response(
+        pages.ask, room: context.parameters.get("room") ?? "", conference: client.view.conference
+      ) { "/rooms/\($0)/ask" }
+      if Cookies.value(Self.deviceCookie, in: request) == nil {
+        response.headers[.setCookie] = Cookies.setting(Self.deviceCookie, Cookies.randomValue())
+      }
+      return response
+    }
+    router.get("/moderate/:room") { request, context -> Response in
+      let room = context.parameters.get("room") ?? ""
+      if let token = request.uri.queryParameters.get("token") {
+        guard ModeratorGate.same(token, gate.token) else { return unauthorizedPage() }
+        var response = Response(status: .seeOther)
+        response.headers[.location] =
+          "/moderate/\(room.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? room)"
+        response.headers[.setCookie] = Cookies.setting(
+          ModeratorGate.cookie, gate.token, sameSite: "Strict", maxAge: 7 * 24 * 3600)
+        return response
+      }
+      guard gate.admits(request) else { return unauthorizedPage() }
+      return UnknownRoomPage.response(pages.moderate, room: room, conference: client.view.conference) {
+        "/moderate/\($0)"
+      }
+    }
+
+    router.get("/live/audience") { request, _ -> Response in
+      guard let room = knownRoom(request.uri.queryParameters.get("room")) else { return Response(status: .notFound) }
+      return Responses.eventStream(feed.connect(room: room, moderator: false, name: "audience")) {}
+    }
+    router.get("/live/moderator") { request, _ -> Response in
+      guard gate.admits(request) else {
+        return failure(.unauthorized, "the moderator link is needed", status: .unauthorized)
+      }
+      guard let room = knownRoom(request.uri.queryParameters.get("room")) else { return Response(status: .notFound) }
+      return Responses.eventStream(feed.connect(room: room, moderator: true, name: "moderator")) {}
+    }
+
+    router.get("/api/rooms/:room/questions") { request, context -> Response in
+      guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
+      let current = feed.room(room) ?? RoomQuestions()
+      let device = Cookies.value(Self.deviceCookie, in: request)
+      let voted = device.map { votes.questions(votedBy: $0) } ?? []
+      let board = current.audienceBoard
+      var response = Responses.json(
+        AudienceAnswer(
+          room: room, intake: board.intake, session: board.session, onScreen: board.onScreen,
+          questions: current.audienceQuestions.map {
+            var question = $0
+            question.voted = voted.contains($0.id)
+            return question
+          }))
+      if device == nil { response.headers[.setCookie] = Cookies.setting(Self.deviceCookie, Cookies.randomValue()) }
+      return response
+    }
+    router.post("/api/rooms/:room/questions") { request, context -> Response in
+      guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
+      if let wait = limits.addresses.take(context.peer) { return rateLimited(wait) }
+      let (device, setCookie) = device(of: request)
+      if let wait = limits.questions.take(device) { return rateLimited(wait, setCookie) }
+      let body: [String: JSONValue]
+      do {
+        body = try await Self.jsonObject(request)
+        if let unknown = body.keys.sorted().first(where: { !["text", "name", "language"].contains($0) }) {
+          throw ProtocolError(
+            .invalidArgument, "unknown field '\(unknown)' (known: language, name, text)", field: unknown)
+        }
+      } catch let error as ProtocolError {
+        return failure(error.code, error.message, field: error.field, status: .badRequest, setCookie)
+      }
+      guard let text = body["text"]?.string else {
+        return failure(.invalidArgument, "write your question in 'text'", field: "text", status: .badRequest, setCookie)
+      }
+      let language = body["language"]?.string.flatMap { $0 == "auto" || $0.isEmpty ? nil : $0 }
+      let name = body["name"]?.string.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+      let id = "q" + Cookies.randomValue().prefix(12)
+      let command = Command.questions(
+        room, .submit(id: id, text: text, name: name, language: language, device: device))
+      return await send(command, created: ["question": .string(id), "state": .string("pending")], setCookie)
+    }
+    router.post("/api/rooms/:room/questions/:id/vote") { request, context -> Response in
+      guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
+      if let wait = limits.addresses.take(context.peer) { return rateLimited(wait) }
+      let (device, setCookie) = device(of: request)
+      if let wait = limits.votes.take(device) { return rateLimited(wait, setCookie) }
+      let id = context.parameters.get("id") ?? ""
+      let response = await send(.questions(room, .vote(id, device: device)), created: nil, setCookie)
+      if response.status == .ok { votes.remember(id, votedBy: device) }
+      return response
+    }
+
+    router.get("/api/rooms/:room/moderation") { request, context -> Response in
+      guard gate.admits(request) else {
+        return failure(.unauthorized, "the moderator link is needed", status: .unauthorized)
+      }
+      guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
+      let current = feed.room(room) ?? RoomQuestions()
+      return Responses.json(ModeratorAnswer(board: current.board, questions: current.allQuestions))
+    }
+    router.post("/api/rooms/:room/moderation") { request, context -> Response in
+      guard gate.admits(request) else {
+        return failure(.unauthorized, "the moderator link is needed", status: .unauthorized)
+      }
+      guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
+      do {
+        let body = try await Self.jsonObject(request)
+        guard let name = body["command"]?.string, Self.moderation.contains(name) else {
+          throw ProtocolError(
+            .unknownCommand, "moderators send one of: \(Self.moderation.sorted().joined(separator: ", "))",
+            field: "command")
+        }
+        let args = body["args"]?.object ?? [:]
+        guard let by = args["by"]?.string?.trimmingCharacters(in: .whitespaces), (1...40).contains(by.count) else {
+          throw ProtocolError(.invalidArgument, "say who you are: 'by' is 1 to 40 characters", field: "by")
+        }
+        return await send(try CommandCoding.decode(name: name, room: room, args: args), created: nil, nil)
+      } catch let error as ProtocolError {
+        return failure(error.code, error.message, field: error.field, status: .badRequest)
+      }
+    }
+    return router
+  }
+
+  // MARK: helpers
+
+  private func knownRoom(_ raw: String?) -> Room.ID? {
+    guard let raw, let room = raw.removingPercentEncoding, client.view.conference?.room(room) != nil else { return nil }
+    return room
+  }
+
+  private func device(of request: Request) -> (String, String?) {
+    if let device = Cookies.value(Self.deviceCookie, in: request), !device.isEmpty, device.count <= 64 {
+      return (device, nil)
+    }
+    let device = Cookies.randomValue()
+    return (device, Cookies.setting(Self.deviceCookie, device))
+  }
+
+  /// Sends a command; the reply as `{ok, …}` with an HTTP status a page can act on.
+  private func send(_ command: Command, created: [String: JSONValue]?, _ setCookie: String?) async -> Response {
+    do {
+      let ack = try await client.send(command)
+      var body: [String: JSONValue] = ["ok": .bool(true)]
+      if let created {
+        body.merge(created) { $1 }
+      } else {
+        body["ack"] = try? JSONValue(encoding: ack)
+      }
+      return withCookie(Responses.json(JSONValue.object(body), status: created == nil ? .ok : .created), setCookie)
+    } catch PodiumClientError.refused(let refusal) {
+      let status: HTTPResponse.Status =
+        switch refusal.code {
+        case .notAllowedInState: .forbidden
+        case .invalidArgument, .unknownCommand: .badRequest
+        default: .unprocessableContent
+        }
+      return failure(refusal.code, refusal.message, field: refusal.field, status: status, setCookie)
+    } catch {
+      return failure(
+        .daemonUnreachable, "the conference server does not answer; try again", status: .serviceUnavailable, setCookie)
+    }
+  }
+
+  private func failure(
+    _ code: ErrorCode, _ message: String, field: String? = nil, status: HTTPResponse.Status, _ setCookie: String? = nil
+  ) -> Response {
+    withCookie(
+      Responses.json(
+        CommandForwarding.Result(
+          ok: false, ack: nil, error: Reply.Failure(id: nil, ProtocolError(code, message, field: field))),
+        status: status), setCookie)
+  }
+
+  private func rateLimited(_ wait: TimeInterval, _ setCookie: String? = nil) -> Response {
+    var response = failure(
+      .rateLimited, "too many requests; try again in \(Int(wait.rounded(.up))) s", status: .tooManyRequests, setCookie)
+    response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
+    return response
+  }
+
+  private func unknownRoom(_ context: QuestionsContext) -> Response {
+    let known = client.view.conference?.rooms.map(\.id).joined(separator: ", ") ?? ""
+    return failure(
+      .unknownRoom, "no room '\(context.parameters.get("room") ?? "")' (rooms: \(known))", field: "room",
+      status: .notFound)
+  }
+
+  private func unauthorizedPage() -> Response {
+    Responses.html(
+      """
+      <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moderators only</title>\
+      <link rel="stylesheet" href="/static/qa.css"></head><body class="unauthorized"><main>\
+      <h1>Moderators only</h1><p>Open the private moderator link you were given.</p></main></body></html>
+      """, status: .unauthorized)
+  }
+
+  private func withCookie(_ response: Response, _ setCookie: String?) -> Response {
+    var response = response
+    if let setCookie { response.headers[.setCookie] = setCookie }
+    return response
+  }
+
+  static func jsonObject(_ request: Request) async throws -> [String: JSONValue] {
+    var request = request
+    guard let buffer = try? await request.collectBody(upTo: CommandForwarding.maximumBodyBytes) else {
+      throw ProtocolError(.messageTooLarge, "the request body is over \(CommandForwarding.maximumBodyBytes) bytes")
+    }
+    guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)), let members = body.object
+    else {
+      throw ProtocolError(.malformed, "send a JSON object (UTF-8)")
+    }
+    return members
+  }
+}
