@@ -29,6 +29,7 @@ public final class Daemon: @unchecked Sendable {
   private var stopRequested = false
   var pendingProgramme: Conference?
   let logger: DaemonLogger
+  let notifier = SystemdNotifier()
   /// Changes at each start, so clients can tell a restart.
   public let instance = UUID().uuidString.lowercased()
   /// The endpoints as bound (wildcard ports resolved).
@@ -96,10 +97,12 @@ public final class Daemon: @unchecked Sendable {
   public func run() {
     let poller = Poller([.socket(router), .fileDescriptor(wake.fileDescriptor)])
     var nextHeartbeat = Date()
+    notifier.ready(status: status)
     while !shouldStop {
       if Date() >= nextHeartbeat {
         publishHeartbeat()
         nextHeartbeat = Date().addingTimeInterval(Self.heartbeatInterval)
+        notifier.tick(status: status)
       }
       let timeout = max(0, Int(nextHeartbeat.timeIntervalSinceNow * 1000) + 1)
       let ready: [Int]
@@ -115,9 +118,17 @@ public final class Daemon: @unchecked Sendable {
       }
       if ready.contains(0) { serveBatch() }
     }
+    notifier.stopping()
     router.close()
     publisher.close()
     logger.info("stopped at seq \(live.lastSeq)")
+  }
+
+  /// The one-line status systemd shows (`systemctl status podiumd`).
+  var status: String {
+    let rooms = live.state.conference?.rooms ?? []
+    let on = rooms.filter { live.state.room($0.id).currentSessionId != nil }.count
+    return "\(rooms.count) rooms, \(on) sessions on, seq \(live.lastSeq)"
   }
 
   /// Publishes committed updates; a subscriber whose queue is full misses them (and resyncs).

@@ -180,6 +180,8 @@ def hermetic_environment():
 class ChildProcess:
     """A Podium program run as a child process that prints one ready line on stdout."""
 
+    extra_environment = {}  # variables added to the hermetic environment (e.g. NOTIFY_SOCKET)
+
     program = None  # the binary's name, set by subclasses
 
     def __init__(self, workdir, bin_dir):
@@ -200,7 +202,8 @@ class ChildProcess:
         self.stderr_path = self.workdir / f"{self.program}-{self.starts}.log"
         with open(self.stderr_path, "wb") as stderr:
             self.process = subprocess.Popen([str(self.binary), *arguments], stdout=subprocess.PIPE, stderr=stderr,
-                                            cwd=self.workdir, env=hermetic_environment())
+                                            cwd=self.workdir,
+                                            env={**hermetic_environment(), **self.extra_environment})
         deadline = time.monotonic() + START_TIMEOUT
         buffer = b""
         while b"\n" not in buffer:
@@ -456,3 +459,87 @@ def browser():
         yield driver
     finally:
         driver.quit()
+
+
+class QuestionsPlugin(ChildProcess):
+    """A podium-qa child process following a Podiumd, with a known moderator token; serves the pages
+    from the repository (plugins/qa-moderation/Public, shared scripts from Sources/PodiumWeb/Static),
+    so page changes need no rebuild. The rate limits are the defaults unless given."""
+
+    program = "podium-qa"
+    PUBLIC = REPO / "plugins" / "qa-moderation" / "Public"
+    TOKEN = "pytest-moderator-token-5f3a9c1e"
+
+    def __init__(self, workdir, daemon, bin_dir=BIN_DIR, public_directory=PUBLIC, shared_static_directory=SHARED_STATIC,
+                 token=TOKEN, questions_per_minute=None, votes_per_minute=None, address_requests_per_minute=None):
+        super().__init__(workdir, bin_dir)
+        self.daemon = daemon
+        self.public_directory = Path(public_directory)
+        self.shared_static_directory = Path(shared_static_directory)
+        self.token = token
+        self.limits = {"--questions-per-minute": questions_per_minute, "--votes-per-minute": votes_per_minute,
+                       "--address-requests-per-minute": address_requests_per_minute}
+        self.base = None
+
+    def start(self):
+        limits = [str(part) for flag, value in self.limits.items() if value is not None for part in (flag, value)]
+        line = self.launch(["--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
+                            "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory),
+                            "--shared-static-directory", str(self.shared_static_directory),
+                            "--moderator-token", self.token, *limits],
+                           "podium-qa ready http://")
+        self.base = line.split()[-1]
+        # Ready for tests once it has the conference: an unknown room's page is then a 404.
+        wait_until(lambda: self.status("/rooms/--pytest-probe--/ask") == 404, START_TIMEOUT,
+                   "podium-qa to receive the conference from podiumd", 0.1)
+        return self
+
+    def url(self, path="/"):
+        return self.base + path
+
+    def moderator_link(self, room):
+        """The private link a moderator is given: it sets the moderator cookie and redirects to the console."""
+        return self.url(f"/moderate/{room}?token={self.token}")
+
+    def status(self, path):
+        """The HTTP status of a GET (no exception for 4xx/5xx)."""
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=REPLY_TIMEOUT) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    def _call(self, method, path, body=None, token=True):
+        headers = {"Accept": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(self.url(path), data=data, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=REPLY_TIMEOUT * 2) as response:
+                return response.status, json.loads(response.read() or b"{}")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}")
+
+    def moderate(self, room, command, by="pytest", **args):
+        """A moderator's command (with the token); returns (HTTP status, reply as a dict)."""
+        return self._call("POST", f"/api/rooms/{room}/moderation", {"command": command, "args": {**args, "by": by}})
+
+    def moderation(self, room):
+        """What the moderators' console loads: {"board": …, "questions": […]}."""
+        status, body = self._call("GET", f"/api/rooms/{room}/moderation")
+        assert status == 200, (status, body)
+        return body
+
+
+@pytest.fixture
+def qa(tmp_path, podiumd):
+    """podium-qa on a free port with QuestionsPlugin.TOKEN, following the `podiumd` fixture's daemon; always killed."""
+    server = QuestionsPlugin(tmp_path, podiumd)
+    try:
+        yield server.start()
+    finally:
+        server.kill()
