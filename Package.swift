@@ -52,7 +52,7 @@ let package = Package(
     .executableTarget(
       name: "podiumd",
       dependencies: [
-        "PodiumDaemon", "PodiumConfig",
+        "PodiumDaemon", "PodiumConfig", "PodiumStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -5,10 +5,10 @@ import ArgumentParser
 struct Podium: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "podium",
-    abstract: "Operate podiumd: room status, stage commands, the event log, configuration checks.",
+    abstract: "Operate podiumd: room status, commands, the event log, reports, backups, configuration checks.",
     subcommands: [
       Status.self, Start.self, Pause.self, Resume.self, End.self, NextSpeaker.self, AddTime.self,
       SetThresholds.self, Message.self, ClearMessage.self, Send.self, Events.self, Report.self, Import.self,
-      CheckConfig.self,
+      CheckConfig.self, Backup.self, Restore.self,
     ])
 }

@@ -4,6 +4,7 @@ import Foundation
 import PodiumConfig
 import PodiumCore
 import PodiumDaemon
+import PodiumStore
 
 /// `podiumd`: the daemon that holds the conference's live state.
 @main
@@ -49,6 +50,12 @@ struct Podiumd: ParsableCommand {
       logger.warning("no conference file given (--conference, PODIUM_CONFERENCE or the settings file)")
     }
     try FileManager.default.createDirectory(atPath: resolved.dataDirectory, withIntermediateDirectories: true)
+    let lock: DataDirectoryLock
+    do {
+      lock = try DataDirectoryLock(directory: resolved.dataDirectory)
+    } catch {
+      throw ValidationError("\(error)")
+    }
     let daemon = try Daemon(
       logPath: "\(resolved.dataDirectory)/podium.sqlite", conference: loaded,
       commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint, logger: logger)
@@ -78,5 +85,6 @@ struct Podiumd: ParsableCommand {
     fflush(stdout)
     daemon.run()
     signals.forEach { $0.cancel() }
+    withExtendedLifetime(lock) {}
   }
 }

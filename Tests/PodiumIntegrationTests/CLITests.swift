@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumStore
 import XCTest
 
 /// `podium` as the crew runs it.
@@ -145,6 +146,49 @@ final class CLITests: XCTestCase {
     let result = try daemon.cli(["status"])
     XCTAssertEqual(result.status, 2)
     XCTAssertTrue(result.err.contains("not reachable"), result.err)
+  }
+
+  func testBackupUnderLoadRestoresTheSameStateOntoAStoppedDaemon() async throws {
+    let daemon = try DaemonProcess()
+    let client = daemon.client()
+    defer { client.stop() }
+    try await client.send(.room("plenary", .start(session: nil)))
+    try await client.send(.interpretation("plenary", .takeMicrophone(booth: "en", interpreter: "helen")))
+    let load = Task {
+      for index in 0..<60 { _ = try? await client.send(.room("plenary", .addTime(seconds: index % 2 == 0 ? 60 : -60))) }
+    }
+    try await Task.sleep(nanoseconds: 100_000_000)
+    let file = daemon.directory.appendingPathComponent("backup.sqlite").path
+    let backup = try daemon.cli(["backup", file, "--data-dir", daemon.dataDirectory])
+    XCTAssertEqual(backup.status, 0, backup.err)
+    let backedUp = try XCTUnwrap(Int64(backup.out.split(separator: " ").first { Int64($0) != nil } ?? ""))
+    _ = await load.value
+
+    let refused = try daemon.cli(["restore", file, "--data-dir", daemon.dataDirectory])
+    XCTAssertEqual(refused.status, 1)
+    XCTAssertTrue(refused.err.contains("a running podiumd"), refused.err)
+    let second = Process()
+    second.executableURL = DaemonProcess.binaries.appendingPathComponent("podiumd")
+    second.arguments = ["--data-dir", daemon.dataDirectory, "--command-endpoint", "tcp://127.0.0.1:*"]
+    second.standardError = Pipe()
+    try second.run()
+    second.waitUntilExit()
+    XCTAssertNotEqual(second.terminationStatus, 0, "a second daemon on the same log is refused")
+
+    daemon.kill(signal: SIGTERM)
+    let original = try EventLog(path: daemon.databasePath, readOnly: true)
+    let expected = ConferenceState.replaying(
+      try original.events(after: 0, limit: 10_000).filter { $0.seq <= backedUp }.map(\.event))
+    XCTAssertGreaterThan(try original.lastSequence(), 3)
+    let restored = try daemon.cli(["restore", file, "--data-dir", daemon.dataDirectory])
+    XCTAssertEqual(restored.status, 0, restored.err)
+    try daemon.start()
+    XCTAssertTrue(daemon.output.hasSuffix("seq=\(backedUp)"), daemon.output)
+    let log = try EventLog(path: daemon.databasePath, readOnly: true)
+    XCTAssertEqual(try log.replay().rooms, expected.rooms)
+    XCTAssertEqual(try log.replay().workload, expected.workload)
+    let aside = try FileManager.default.contentsOfDirectory(atPath: daemon.dataDirectory)
+    XCTAssertTrue(aside.contains { $0.hasPrefix("podium.sqlite.before-restore-") }, "\(aside)")
   }
 
   func testCheckConfigNamesTheLine() throws {

@@ -104,7 +104,7 @@ final class DaemonProcess {
   func cli(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     process.executableURL = Self.binaries.appendingPathComponent("podium")
-    let needsEndpoint = !["check-config", "report", "import"].contains(arguments.first ?? "")
+    let needsEndpoint = !["check-config", "report", "import", "backup", "restore"].contains(arguments.first ?? "")
     process.arguments = arguments + (needsEndpoint ? ["--endpoint", commandEndpoint] : [])
     process.environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin"]
     process.currentDirectoryURL = directory
