@@ -121,6 +121,7 @@ let package = Package(
       name: "podium",
       dependencies: [
         "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol", "PodiumReports", "PodiumStore", "PodiumImport",
+        "ZeroMQ",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

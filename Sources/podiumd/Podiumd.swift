@@ -54,7 +54,8 @@ struct Podiumd: ParsableCommand {
     do {
       lock = try DataDirectoryLock(directory: resolved.dataDirectory)
     } catch {
-      throw ValidationError("\(error)")
+      logger.error("\(error)")
+      throw ExitCode.failure
     }
     let daemon = try Daemon(
       logPath: "\(resolved.dataDirectory)/podium.sqlite", conference: loaded,

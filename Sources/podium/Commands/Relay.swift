@@ -1,0 +1,48 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PodiumConfig
+import ZeroMQ
+
+/// `podium relay`: fans the daemon's updates out to another building or network.
+struct Relay: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Relay the daemon's updates (libzmq's XSUB/XPUB proxy) for screens on another network.",
+    discussion: """
+      Screens subscribe to the relay's --bind endpoint instead of the daemon's update endpoint; they still \
+      ask the daemon itself for snapshots (late join and resync work as usual: the relay passes heartbeats \
+      and sequence numbers through untouched). Stops on SIGINT or SIGTERM.
+      """)
+
+  @Option(help: "Settings file (YAML).") var settings: String?
+  @Option(help: "The daemon's update endpoint (default from settings).") var upstream: String?
+  @Option(help: "Where screens subscribe, e.g. tcp://0.0.0.0:5581 (port * picks one).") var bind: String
+
+  func run() throws {
+    let resolved = try PodiumSettings.load(file: settings)
+    let context = try Context()
+    let fromDaemon = try Socket(context, .xsubscriber)
+    let toScreens = try Socket(context, .xpublisher)
+    let control = try Socket(context, .pair)
+    let stopper = try Socket(context, .pair)
+    try toScreens.setSendHighWaterMark(10_000)
+    try fromDaemon.connect(upstream ?? resolved.updateEndpoint)
+    try toScreens.bind(bind)
+    try control.bind("inproc://podium-relay-control")
+    try stopper.connect("inproc://podium-relay-control")
+    for number in [SIGINT, SIGTERM] { signal(number, SIG_IGN) }
+    // The stopper socket is used on the signal queue only, after this thread handed it over.
+    let stop = { _ = try? stopper.send([Array("TERMINATE".utf8)], wait: true) }
+    let sources = [SIGINT, SIGTERM].map { number in
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler(handler: stop)
+      source.resume()
+      return source
+    }
+    print("podium relay ready updates=\(toScreens.lastEndpoint) upstream=\(upstream ?? resolved.updateEndpoint)")
+    fflush(stdout)
+    try Proxy.run(frontend: fromDaemon, backend: toScreens, control: control)
+    sources.forEach { $0.cancel() }
+    for socket in [fromDaemon, toScreens, control, stopper] { socket.close() }
+  }
+}
