@@ -173,6 +173,9 @@ final class InterpretationTests: XCTestCase {
     XCTAssertEqual(booth(19.5).turnPhase, .handover)
     XCTAssertEqual(booth(21).turnPhase, .overdue)
     XCTAssertFalse(status(at: 29).alerts.contains { $0.rule == .turnTooLong })
+    let coming = status(at: 29).upcomingAlerts.first { $0.rule == .turnTooLong }
+    XCTAssertEqual(coming?.since, Fixtures.at(minutes: 30), "screens learn when the limit will be crossed")
+    XCTAssertEqual(status(at: 31).alerts.first { $0.rule == .turnTooLong }?.since, Fixtures.at(minutes: 30))
     let alert = status(at: 31).alerts.first { $0.rule == .turnTooLong }
     XCTAssertEqual(alert?.interpreter, "vero")
     XCTAssertEqual(alert?.message, "Véro has been on microphone in booth fr for 31 min (limit 30 min)")

@@ -24,10 +24,12 @@ public struct BoothAlert: Codable, Equatable, Sendable {
   /// The measured value and the limit, in seconds (0 for `noSource`).
   public var value: TimeInterval
   public var limit: TimeInterval
+  /// When the limit was (or will be) crossed; nil for `noSource`, which holds as long as the floor does.
+  public var since: Date?
 
   public init(
     rule: Rule, booth: Booth.ID, interpreter: Interpreter.ID? = nil, message: String, value: TimeInterval = 0,
-    limit: TimeInterval = 0
+    limit: TimeInterval = 0, since: Date? = nil
   ) {
     self.rule = rule
     self.booth = booth
@@ -35,5 +37,6 @@ public struct BoothAlert: Codable, Equatable, Sendable {
     self.message = message
     self.value = value
     self.limit = limit
+    self.since = since
   }
 }

@@ -37,7 +37,11 @@ public struct InterpretationStatus: Codable, Equatable, Sendable {
   public var floorLanguage: String?
   public var floorSource: FloorSource
   public var booths: [BoothStatus]
+  /// Rules crossed as of `asOf`.
   public var alerts: [BoothAlert]
+  /// Rules that will be crossed at their `since` if nothing changes (screens show them from then on,
+  /// as they count down: no update is published when a limit is merely reached).
+  public var upcomingAlerts: [BoothAlert]
   public var workload: [WorkloadLine]
 
   /// The interpretation of `room` in `state` at `now`.
@@ -56,6 +60,26 @@ public struct InterpretationStatus: Codable, Equatable, Sendable {
     floorSource = floor.source
     var booths: [BoothStatus] = []
     var alerts: [BoothAlert] = []
+    var upcoming: [BoothAlert] = []
+    /// A limit on a value that grows with time (while `growing`): an alert now if crossed,
+    /// else, if it grows, the alert to come at the instant it will be crossed.
+    func consider(
+      _ rule: BoothAlert.Rule, _ booth: Booth.ID, _ interpreter: Interpreter.ID?, value: Double, limit: Double,
+      growing: Bool, message: (Double, Double) -> String
+    ) {
+      let crossing = now.addingTimeInterval(limit - value)
+      if value > limit {
+        alerts.append(
+          BoothAlert(
+            rule: rule, booth: booth, interpreter: interpreter, message: message(value, limit), value: value,
+            limit: limit, since: crossing))
+      } else if growing {
+        upcoming.append(
+          BoothAlert(
+            rule: rule, booth: booth, interpreter: interpreter, message: message(limit, limit), value: limit,
+            limit: limit, since: crossing))
+      }
+    }
     var workload: [WorkloadLine] = []
     for booth in room.booths {
       let live = roomState.interpretation.booth(booth.id)
@@ -89,53 +113,43 @@ public struct InterpretationStatus: Codable, Equatable, Sendable {
           $0.key.interpreter == interpreter && $0.key.day == today && ($0.key.room, $0.key.booth) != (room.id, booth.id)
         }.values.reduce(0) { $0 + $1.boothSeconds }
         let dayTotal = day.boothSeconds + elsewhere
-        if dayTotal > rules.maximumDay {
-          alerts.append(
-            BoothAlert(
-              rule: .dayTooLong, booth: booth.id, interpreter: interpreter,
-              message: "\(person(interpreter).name) has \(Self.duration(dayTotal)) of booth time today "
-                + "(limit \(Self.duration(rules.maximumDay)))",
-              value: dayTotal, limit: rules.maximumDay))
+        consider(
+          .dayTooLong, booth.id, interpreter, value: dayTotal, limit: rules.maximumDay, growing: sessionStart != nil
+        ) {
+          "\(person(interpreter).name) has \(Self.duration($0)) of booth time today (limit \(Self.duration($1)))"
         }
       }
 
-      if let onMic = live.onMic, let started = live.turnStartedAt, now.timeIntervalSince(started) > rules.maximumTurn {
-        let turn = now.timeIntervalSince(started)
-        alerts.append(
-          BoothAlert(
-            rule: .turnTooLong, booth: booth.id, interpreter: onMic,
-            message: "\(person(onMic).name) has been on microphone in booth \(booth.id) for \(Self.duration(turn)) "
-              + "(limit \(Self.duration(rules.maximumTurn)))",
-            value: turn, limit: rules.maximumTurn))
+      if let onMic = live.onMic, let started = live.turnStartedAt {
+        consider(
+          .turnTooLong, booth.id, onMic, value: now.timeIntervalSince(started), limit: rules.maximumTurn, growing: true
+        ) {
+          "\(person(onMic).name) has been on microphone in booth \(booth.id) for \(Self.duration($0)) "
+            + "(limit \(Self.duration($1)))"
+        }
       }
-      guard let sessionStart else { continue }
-      let sessionLength = now.timeIntervalSince(sessionStart)
-      if sessionLength > rules.maximumSession {
-        alerts.append(
-          BoothAlert(
-            rule: .sessionTooLong, booth: booth.id,
-            message: "booth \(booth.id) has worked this session for \(Self.duration(sessionLength)) "
-              + "(limit \(Self.duration(rules.maximumSession)))",
-            value: sessionLength, limit: rules.maximumSession))
-      }
-      if team.count == 1, sessionLength > rules.maximumSolo {
-        alerts.append(
-          BoothAlert(
-            rule: .soloBooth, booth: booth.id, interpreter: team[0],
-            message: "booth \(booth.id) has worked with one interpreter for \(Self.duration(sessionLength)) "
-              + "(limit \(Self.duration(rules.maximumSolo)))",
-            value: sessionLength, limit: rules.maximumSolo))
-      }
-      if source.kind == .none, let floorLanguage = floor.language {
-        alerts.append(
-          BoothAlert(
-            rule: .noSource, booth: booth.id,
-            message: "booth \(booth.id) cannot take '\(floorLanguage)' from the floor or from any booth "
-              + "(it takes \(booth.sourceLanguages.joined(separator: ", ")))"))
+      if let sessionStart {
+        let sessionLength = now.timeIntervalSince(sessionStart)
+        consider(.sessionTooLong, booth.id, nil, value: sessionLength, limit: rules.maximumSession, growing: true) {
+          "booth \(booth.id) has worked this session for \(Self.duration($0)) (limit \(Self.duration($1)))"
+        }
+        if team.count == 1 {
+          consider(.soloBooth, booth.id, team[0], value: sessionLength, limit: rules.maximumSolo, growing: true) {
+            "booth \(booth.id) has worked with one interpreter for \(Self.duration($0)) (limit \(Self.duration($1)))"
+          }
+        }
+        if source.kind == .none, let floorLanguage = floor.language {
+          alerts.append(
+            BoothAlert(
+              rule: .noSource, booth: booth.id,
+              message: "booth \(booth.id) cannot take '\(floorLanguage)' from the floor or from any booth "
+                + "(it takes \(booth.sourceLanguages.joined(separator: ", ")))"))
+        }
       }
     }
     self.booths = booths
     self.alerts = alerts
+    self.upcomingAlerts = upcoming.sorted { ($0.since ?? now) < ($1.since ?? now) }
     self.workload = workload
   }
 

@@ -44,7 +44,10 @@ struct BoothServer {
       if let known = conference?.room(room), !known.booths.contains(where: { $0.id == booth }) {
         return unknownBooth(booth, in: known)
       }
-      return UnknownRoomPage.response(pages.booth, room: room, conference: conference) { "/#\($0)" }
+      return UnknownRoomPage.response(pages.booth, room: room, conference: conference, stylesheet: "/static/booth.css")
+      {
+        known in known.booths.first.map { "/rooms/\(known.id)/booths/\($0.id)" } ?? "/"
+      }
     }
     router.get("/live") { request, _ -> Response in
       let query = request.uri.queryParameters
