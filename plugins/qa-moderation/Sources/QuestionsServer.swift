@@ -53,8 +53,9 @@ struct QuestionsServer {
     router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
     router.get("/rooms/:room/ask") { request, context -> Response in
       var response = UnknownRoomPage.response(
-        pages.ask, room: context.parameters.get("room") ?? "", conference: client.view.conference
-      ) { "/rooms/\($0)/ask" }
+        pages.ask, room: context.parameters.get("room") ?? "", conference: client.view.conference,
+        stylesheet: "/static/qa.css"
+      ) { "/rooms/\($0.id)/ask" }
       if Cookies.value(Self.deviceCookie, in: request) == nil {
         response.headers[.setCookie] = Cookies.setting(Self.deviceCookie, Cookies.randomValue())
       }
@@ -72,9 +73,9 @@ struct QuestionsServer {
         return response
       }
       guard gate.admits(request) else { return unauthorizedPage() }
-      return UnknownRoomPage.response(pages.moderate, room: room, conference: client.view.conference) {
-        "/moderate/\($0)"
-      }
+      return UnknownRoomPage.response(
+        pages.moderate, room: room, conference: client.view.conference, stylesheet: "/static/qa.css"
+      ) { "/moderate/\($0.id)" }
     }
 
     router.get("/live/audience") { request, _ -> Response in

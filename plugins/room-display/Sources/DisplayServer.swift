@@ -85,7 +85,7 @@ struct DisplayServer {
   private func roomPage(_ page: String, _ context: BasicRequestContext) -> Response {
     UnknownRoomPage.response(
       page, room: context.parameters.get("room") ?? "", conference: client.view.conference,
-      link: { "/rooms/\($0)/door" }
+      link: { "/rooms/\($0.id)/door" }
     )
   }
 }
