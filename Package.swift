@@ -19,6 +19,9 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+    .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
   ],
   targets: [
     // The C face of libzmq, from the system (Debian: libzmq3-dev).
@@ -47,13 +50,20 @@ let package = Package(
     // The daemon's shell: sockets, command loop, publishing, heartbeats.
     .target(
       name: "PodiumDaemon",
-      dependencies: ["PodiumCore", "PodiumConfig", "PodiumProtocol", "PodiumStore", "ZeroMQ"]
+      dependencies: [
+        "PodiumCore", "PodiumConfig", "PodiumProtocol", "PodiumStore", "ZeroMQ",
+        .product(name: "Metrics", package: "swift-metrics"),
+      ]
     ),
     .executableTarget(
       name: "podiumd",
       dependencies: [
         "PodiumDaemon", "PodiumConfig", "PodiumStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // What a plugin needs: snapshot + subscribe, resync, commands with retries, clock offset.

@@ -36,7 +36,8 @@ class Daemon:
         conference.write_text(conference_yaml(rooms))
         self.process = subprocess.Popen(
             [str(BIN / "podiumd"), "--conference", str(conference), "--data-dir", f"{self.directory}/data",
-             "--command-endpoint", "tcp://127.0.0.1:*", "--update-endpoint", "tcp://127.0.0.1:*"],
+             "--command-endpoint", "tcp://127.0.0.1:*", "--update-endpoint", "tcp://127.0.0.1:*",
+             "--metrics-address", "127.0.0.1:0"],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.process.stdout.readline()
         self.commands = re.search(r"commands=(\S+)", line).group(1)

@@ -18,6 +18,8 @@ public struct PodiumSettings: Equatable, Sendable {
   public var displayAddress = "127.0.0.1:8471"
   /// Address the booth-timer plugin's web server listens on.
   public var boothAddress = "127.0.0.1:8472"
+  /// Address of the daemon's metrics and health endpoint (HTTP; empty: none).
+  public var metricsAddress = "127.0.0.1:5572"
   /// Address the Q&A moderation plugin's web server listens on.
   public var questionsAddress = "127.0.0.1:8473"
   /// The settings file these came from, if one was read.
@@ -38,6 +40,7 @@ public struct PodiumSettings: Equatable, Sendable {
     "PODIUM_DISPLAY_ADDRESS": "room-display web address (host:port)",
     "PODIUM_BOOTH_ADDRESS": "booth-timer web address (host:port)",
     "PODIUM_QA_ADDRESS": "Q&A moderation web address (host:port)",
+    "PODIUM_METRICS_ADDRESS": "the daemon's /metrics and /health address (host:port; empty: off)",
   ]
 
   /// Defaults, then the settings file (`PODIUM_SETTINGS`, else `config/podium.yaml`
@@ -61,6 +64,7 @@ public struct PodiumSettings: Equatable, Sendable {
     if let value = environment["PODIUM_DISPLAY_ADDRESS"] { settings.displayAddress = value }
     if let value = environment["PODIUM_BOOTH_ADDRESS"] { settings.boothAddress = value }
     if let value = environment["PODIUM_QA_ADDRESS"] { settings.questionsAddress = value }
+    if let value = environment["PODIUM_METRICS_ADDRESS"] { settings.metricsAddress = value }
     return settings
   }
 
@@ -84,7 +88,8 @@ public struct PodiumSettings: Equatable, Sendable {
       if let value = endpoints["updates"] { updateEndpoint = try value.nonEmptyString() }
     }
     if let node = root["web"] {
-      let web = try node.mapping(allowed: ["display", "booths", "questions"])
+      let web = try node.mapping(allowed: ["display", "booths", "questions", "metrics"])
+      if let value = web["metrics"] { metricsAddress = try value.string() }
       if let value = web["display"] { displayAddress = try value.nonEmptyString() }
       if let value = web["booths"] { boothAddress = try value.nonEmptyString() }
       if let value = web["questions"] { questionsAddress = try value.nonEmptyString() }

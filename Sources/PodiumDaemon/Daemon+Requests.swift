@@ -15,6 +15,7 @@ extension Daemon {
     let now = PodiumJSON.roundedToMilliseconds(Date())
     var batch = CommandBatch(starting: live)
     var answers: [(route: [[UInt8]], answer: Answer)] = []
+    var accepted: [String] = []
     for message in received {
       let (route, body) = Self.split(message)
       guard let body else {
@@ -25,12 +26,25 @@ extension Daemon {
       switch parsed {
       case .failure(let error):
         answers.append((route, .failure(Reply.Failure(id: id, error))))
+        if body.count < ProtocolVersion.maximumRequestBytes,
+          String(decoding: body, as: UTF8.self).contains("\"command\"")
+        {
+          metrics.command("unparsed", result: error.code.rawValue)
+        }
       case .success(let envelope):
+        if let client = envelope.client { metrics.heard(from: client, at: now) }
         if case .command(let commandId, let command) = envelope.request {
+          let name = CommandCoding.encode(command).name
           switch batch.decide(id: commandId, command: command, at: now, remembered: log.reply(forCommand:)) {
-          case .accepted(let ack): answers.append((route, .acknowledgement(ack)))
-          case .duplicate(let reply): answers.append((route, .duplicate(reply)))
-          case .refused(let failure): answers.append((route, .failure(failure)))
+          case .accepted(let ack):
+            answers.append((route, .acknowledgement(ack)))
+            accepted.append(name)
+          case .duplicate(let reply):
+            answers.append((route, .duplicate(reply)))
+            metrics.command(name, result: "duplicate")
+          case .refused(let failure):
+            answers.append((route, .failure(failure)))
+            metrics.command(name, result: failure.code.rawValue)
           }
         } else {
           answers.append((route, .query(envelope)))
@@ -40,13 +54,20 @@ extension Daemon {
 
     var committed = true
     do {
+      let started = Date()
       try log.append(batch.events, commands: batch.commands)
       live = batch.working
+      if !batch.events.isEmpty {
+        metrics.committed(events: batch.events.count, in: Date().timeIntervalSince(started), sequence: live.lastSeq)
+      }
     } catch {
       committed = false
       logger.error("\(error); refusing the batch's \(batch.commands.count) commands")
     }
 
+    for name in accepted {
+      metrics.command(name, result: committed ? "accepted" : ErrorCode.storageUnavailable.rawValue)
+    }
     for (route, answer) in answers {
       send(route, reply(for: answer, committed: committed, at: now))
     }

@@ -30,6 +30,10 @@ public final class Daemon: @unchecked Sendable {
   var pendingProgramme: Conference?
   let logger: DaemonLogger
   let notifier = SystemdNotifier()
+  let metrics = DaemonMetrics()
+  /// The loop's vital signs, for a health endpoint.
+  public let health = DaemonHealth()
+  let subscribers: SocketMonitor
   /// Changes at each start, so clients can tell a restart.
   public let instance = UUID().uuidString.lowercased()
   /// The endpoints as bound (wildcard ports resolved).
@@ -65,6 +69,7 @@ public final class Daemon: @unchecked Sendable {
     try router.setSendHighWaterMark(10_000)
     try router.setReceiveHighWaterMark(10_000)
     try publisher.setSendHighWaterMark(10_000)
+    subscribers = try SocketMonitor(publisher, in: context, name: "updates-\(instance)")
     do {
       try router.bind(commandEndpoint)
       try publisher.bind(updateEndpoint)
@@ -95,9 +100,10 @@ public final class Daemon: @unchecked Sendable {
 
   /// Runs the loop on the calling thread until `stop()`; closes the sockets on the way out.
   public func run() {
-    let poller = Poller([.socket(router), .fileDescriptor(wake.fileDescriptor)])
+    let poller = Poller([.socket(router), .fileDescriptor(wake.fileDescriptor), .socket(subscribers.socket)])
     var nextHeartbeat = Date()
     notifier.ready(status: status)
+    metrics.started(sequence: live.lastSeq)
     while !shouldStop {
       if Date() >= nextHeartbeat {
         publishHeartbeat()
@@ -117,7 +123,13 @@ public final class Daemon: @unchecked Sendable {
         if let programme = takePendingProgramme() { bringIntoForce(programme) }
       }
       if ready.contains(0) { serveBatch() }
+      if ready.contains(2) {
+        subscribers.drain()
+        metrics.subscribersConnected(subscribers.connected)
+      }
+      health.turned(seq: live.lastSeq, subscribers: subscribers.connected)
     }
+    subscribers.socket.close()
     notifier.stopping()
     router.close()
     publisher.close()

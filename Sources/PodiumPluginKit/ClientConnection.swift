@@ -292,7 +292,9 @@ final class ClientConnection: @unchecked Sendable {
       nextClockSample = now.addingTimeInterval(clock.isMeasured ? 5 : 0.5)
       let id = "clock-\(UUID().uuidString.lowercased())"
       let request = PendingRequest(
-        id: id, body: WireCoding.encode(JSONValue.object(["type": .string("clock"), "id": .string(id)])),
+        id: id,
+        body: WireCoding.encode(
+          JSONValue.object(["type": .string("clock"), "id": .string(id), "client": .string(options.clientName)])),
         purpose: .clock(sentAt: now), attemptsLeft: 1, deadline: now.addingTimeInterval(options.requestTimeout))
       pending[id] = request
       transmit(request)

@@ -16,10 +16,13 @@ public struct ClientOptions: Sendable {
   public var silenceTimeout: TimeInterval
   /// First and longest wait between resynchronisation attempts (doubling in between).
   public var backoff: ClosedRange<TimeInterval>
+  /// The name the daemon knows this client by (its metrics show when it was last seen).
+  public var clientName: String
 
   public init(
     commandEndpoint: String, updateEndpoint: String?, prefixes: [String] = [""], requestTimeout: TimeInterval = 1.5,
-    attempts: Int = 4, silenceTimeout: TimeInterval = 3, backoff: ClosedRange<TimeInterval> = 0.5...8
+    attempts: Int = 4, silenceTimeout: TimeInterval = 3, backoff: ClosedRange<TimeInterval> = 0.5...8,
+    clientName: String = String(ProcessInfo.processInfo.processName.prefix(64))
   ) {
     self.commandEndpoint = commandEndpoint
     self.updateEndpoint = updateEndpoint
@@ -28,5 +31,6 @@ public struct ClientOptions: Sendable {
     self.attempts = attempts
     self.silenceTimeout = silenceTimeout
     self.backoff = backoff
+    self.clientName = clientName.isEmpty ? "client" : clientName
   }
 }

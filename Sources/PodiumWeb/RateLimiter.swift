@@ -20,6 +20,16 @@ public final class RateLimiter: @unchecked Sendable {
     self.period = period
   }
 
+  /// Gives back a token taken for an action that turned out not to count (e.g. refused as invalid).
+  public func refund(_ key: String) {
+    lock.lock()
+    if var bucket = buckets[key] {
+      bucket.tokens = min(rate, bucket.tokens + 1)
+      buckets[key] = bucket
+    }
+    lock.unlock()
+  }
+
   /// Takes one token for `key`: nil if allowed, else the seconds to wait.
   public func take(_ key: String, now: Date = Date()) -> TimeInterval? {
     lock.lock()

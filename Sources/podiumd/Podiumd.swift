@@ -25,6 +25,8 @@ struct Podiumd: ParsableCommand {
   @Option(help: "Command endpoint to bind (ROUTER), e.g. tcp://127.0.0.1:5570; port * picks one.")
   var commandEndpoint: String?
   @Option(help: "Update endpoint to bind (PUB), e.g. tcp://127.0.0.1:5571.") var updateEndpoint: String?
+  @Option(help: "host:port for /metrics and /health (default 127.0.0.1:5572; port 0 picks one; empty: off).")
+  var metricsAddress: String?
   @Flag(help: "Shift the schedule so its first session began ten minutes ago (demo).") var live = false
   @Flag(help: "Log debug lines.") var verbose = false
 
@@ -34,6 +36,7 @@ struct Podiumd: ParsableCommand {
     if let dataDir { resolved.dataDirectory = dataDir }
     if let commandEndpoint { resolved.commandEndpoint = commandEndpoint }
     if let updateEndpoint { resolved.updateEndpoint = updateEndpoint }
+    if let metricsAddress { resolved.metricsAddress = metricsAddress }
 
     let logger = DaemonLogger(verbose: verbose)
     var loaded: Conference?
@@ -57,6 +60,7 @@ struct Podiumd: ParsableCommand {
       logger.error("\(error)")
       throw ExitCode.failure
     }
+    let registry = MetricsServer.bootstrap()
     let daemon = try Daemon(
       logPath: "\(resolved.dataDirectory)/podium.sqlite", conference: loaded,
       commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint, logger: logger)
@@ -81,8 +85,23 @@ struct Podiumd: ParsableCommand {
     }
     reload.resume()
     signals.append(reload)
+    var metrics = ""
+    if !resolved.metricsAddress.isEmpty {
+      let parts = resolved.metricsAddress.split(separator: ":", omittingEmptySubsequences: false)
+      guard parts.count == 2, let port = Int(parts[1]) else {
+        throw ValidationError("the metrics address must be host:port (got \(resolved.metricsAddress))")
+      }
+      let address = MetricsServer.start(
+        host: String(parts[0]), port: port, registry: registry, health: daemon.health)
+      guard !address.isEmpty else {
+        logger.error("cannot serve metrics on \(resolved.metricsAddress) (in use?)")
+        throw ExitCode.failure
+      }
+      metrics = " metrics=\(address)"
+    }
     print(
-      "podiumd ready commands=\(daemon.commandEndpoint) updates=\(daemon.updateEndpoint) seq=\(daemon.lastSequence)")
+      "podiumd ready commands=\(daemon.commandEndpoint) updates=\(daemon.updateEndpoint)\(metrics) seq=\(daemon.lastSequence)"
+    )
     fflush(stdout)
     daemon.run()
     signals.forEach { $0.cancel() }

@@ -242,14 +242,19 @@ class Podiumd(ChildProcess):
         self.data_dir = self.workdir / "data"
         self.command_endpoint = "tcp://127.0.0.1:*"
         self.update_endpoint = "tcp://127.0.0.1:*"
+        self.metrics_address = "127.0.0.1:0"
         self.context = zmq.Context()
 
     def start(self):
         line = self.launch(["--command-endpoint", self.command_endpoint, "--update-endpoint", self.update_endpoint,
-                            "--data-dir", str(self.data_dir), "--conference", str(self.conference)],
+                            "--data-dir", str(self.data_dir), "--conference", str(self.conference),
+                            "--metrics-address", self.metrics_address],
                            "podiumd ready ")
         fields = dict(part.split("=", 1) for part in line.split()[2:])
         self.command_endpoint, self.update_endpoint = fields["commands"], fields["updates"]
+        self.metrics_url = fields.get("metrics")
+        if self.metrics_url:  # a restart keeps the port
+            self.metrics_address = self.metrics_url.removeprefix("http://")
         self.ready_seq = int(fields["seq"])
         return self
 

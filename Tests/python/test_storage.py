@@ -83,7 +83,8 @@ def test_a_read_only_data_directory_stops_the_daemon_with_a_clear_error_until_it
     try:
         result = subprocess.run([str(daemon.binary), "--data-dir", str(daemon.data_dir), "--conference",
                                  str(conference_file), "--command-endpoint", "tcp://127.0.0.1:*",
-                                 "--update-endpoint", "tcp://127.0.0.1:*"], capture_output=True, text=True, timeout=30)
+                                 "--update-endpoint", "tcp://127.0.0.1:*", "--metrics-address", ""],
+                                capture_output=True, text=True, timeout=30)
         assert result.returncode != 0
         assert "Read-only file system" in result.stderr or "readonly" in result.stderr.lower(), result.stderr
     finally:

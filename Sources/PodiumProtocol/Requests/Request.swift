@@ -19,9 +19,12 @@ public struct RequestEnvelope: Equatable, Sendable {
   /// The client's id for the request (required for commands).
   public var id: String?
   public var request: Request
+  /// Who sends it (`podium-display`, `podium`…), optional: the daemon's metrics show when each client was last seen.
+  public var client: String?
 
-  public init(id: String?, request: Request) {
+  public init(id: String?, request: Request, client: String? = nil) {
     self.id = id
     self.request = request
+    self.client = client
   }
 }

@@ -41,7 +41,20 @@ extension RequestEnvelope {
       throw ProtocolError(
         .unsupportedVersion, "this daemon speaks protocol \(ProtocolVersion.current)", field: "protocol")
     }
-    let common: Set<String> = ["type", "id", "protocol"]
+    let common: Set<String> = ["type", "id", "protocol", "client"]
+    var envelope = try parseRequest(type, members, common: common)
+    if let client = members["client"] {
+      guard let name = client.string, (1...64).contains(name.count) else {
+        throw ProtocolError(.invalidArgument, "'client' must be a name of 1…64 characters", field: "client")
+      }
+      envelope.client = name
+    }
+    return envelope
+  }
+
+  private static func parseRequest(
+    _ type: String, _ members: [String: JSONValue], common: Set<String>
+  ) throws -> RequestEnvelope {
     switch type {
     case "hello", "clock":
       let reader = try ArgumentReader(members, context: "a \(type) request", allowed: common)

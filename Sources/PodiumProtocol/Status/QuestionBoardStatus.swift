@@ -12,6 +12,13 @@ public struct QuestionBoardStatus: Codable, Equatable, Sendable {
   /// How many devices are banned.
   public var bannedDevices: Int
 
+  /// A room's board before the daemon said anything: open, nothing on screen.
+  public init(room: Room.ID) {
+    self.room = room
+    self.intake = .open
+    self.bannedDevices = 0
+  }
+
   /// The board of `room` in `state`.
   public init(room: Room.ID, state: ConferenceState) {
     let board = state.board(room)

@@ -18,6 +18,9 @@ final class DaemonProcess {
   let conferenceFile: URL
   private(set) var commandEndpoint = "tcp://127.0.0.1:*"
   private(set) var updateEndpoint = "tcp://127.0.0.1:*"
+  /// `/metrics` and `/health`, e.g. `http://127.0.0.1:40123` (a restart keeps the port).
+  private(set) var metricsURL = ""
+  private var metricsAddress = "127.0.0.1:0"
   private var process: Process?
   private(set) var output = ""
   private var starts = 0
@@ -51,7 +54,7 @@ final class DaemonProcess {
     process.executableURL = Self.binaries.appendingPathComponent("podiumd")
     process.arguments = [
       "--conference", conferenceFile.path, "--data-dir", dataDirectory, "--command-endpoint", commandEndpoint,
-      "--update-endpoint", updateEndpoint,
+      "--update-endpoint", updateEndpoint, "--metrics-address", metricsAddress,
     ]
     process.environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin"]
     process.currentDirectoryURL = directory
@@ -73,6 +76,10 @@ final class DaemonProcess {
     output = line
     commandEndpoint = commands
     updateEndpoint = updates
+    if let metrics = Self.field("metrics", in: line) {
+      metricsURL = metrics
+      metricsAddress = String(metrics.dropFirst("http://".count))
+    }
   }
 
   /// Sends a signal and waits for the process to exit.

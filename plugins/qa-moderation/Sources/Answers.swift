@@ -12,6 +12,13 @@ struct AudienceAnswer: Encodable {
 
 /// `GET /api/rooms/:room/moderation`: everything a moderator sees.
 struct ModeratorAnswer: Encodable {
-  var board: QuestionBoardStatus?
+  var board: QuestionBoardStatus
   var questions: [Question]
+}
+
+/// `GET /api/rooms`: the conference's rooms and where their audience asks.
+struct RoomListing: Encodable {
+  var id: Room.ID
+  var name: String
+  var names: [String: String]
 }

@@ -37,20 +37,22 @@ final class QuestionFeed: @unchecked Sendable {
     }
   }
 
-  /// One room's questions as last published.
-  func room(_ id: Room.ID) -> RoomQuestions? {
+  /// One room's questions, up to date.
+  func room(_ id: Room.ID) -> RoomQuestions {
+    flush()
     lock.lock()
     defer { lock.unlock() }
-    return rooms[id]
+    return rooms[id] ?? RoomQuestions(room: id)
   }
 
   /// Connects an audience page or a moderator console and sends it the full view.
   func connect(room: Room.ID, moderator: Bool, name: String) -> AsyncStream<String> {
+    flush()
     lock.lock()
     defer { lock.unlock() }
     let hub = moderator ? moderators : audience
     let (screen, events) = hub.connect(name: name, room: room, kind: moderator ? "moderator" : "audience")
-    let current = rooms[room] ?? RoomQuestions()
+    let current = rooms[room] ?? RoomQuestions(room: room)
     if moderator {
       hub.send(Self.event("board", current.board), to: screen.id)
       hub.send(Self.event("questions", Batch(full: true, questions: current.allQuestions, removed: [])), to: screen.id)
@@ -107,19 +109,20 @@ final class QuestionFeed: @unchecked Sendable {
     guard parts.count >= 2 else { return }
     let room = parts[1]
     if parts.count == 2 {
-      rooms[room, default: RoomQuestions()].board = try? value?.decode(QuestionBoardStatus.self)
+      rooms[room, default: RoomQuestions(room: room)].board =
+        (try? value?.decode(QuestionBoardStatus.self)) ?? QuestionBoardStatus(room: room)
       changedRooms.insert(room)
     } else if parts.count == 3 {
       let previous = rooms[room]?.questions[parts[2]]
-      rooms[room, default: RoomQuestions()].questions[parts[2]] = try? value?.decode(Question.self)
+      rooms[room, default: RoomQuestions(room: room)].questions[parts[2]] = try? value?.decode(Question.self)
       changedQuestions[room, default: []].append(parts[2])
       if previous == nil { changedRooms.insert(room) }
     }
   }
 
   private func publishBoard(_ room: Room.ID) {
-    var current = rooms[room] ?? RoomQuestions()
-    current.session = current.board?.session.flatMap { conference?.session($0) }.map {
+    var current = rooms[room] ?? RoomQuestions(room: room)
+    current.session = current.board.session.flatMap { conference?.session($0) }.map {
       RoomQuestions.SessionSummary(id: $0.id, title: $0.title, titles: $0.titles)
     }
     rooms[room] = current
@@ -128,7 +131,7 @@ final class QuestionFeed: @unchecked Sendable {
   }
 
   private func publishQuestions(_ ids: [Question.ID], in room: Room.ID) {
-    let current = rooms[room] ?? RoomQuestions()
+    let current = rooms[room] ?? RoomQuestions(room: room)
     let questions = ids.compactMap { current.questions[$0] }
     moderators.send(
       Self.event(

@@ -66,8 +66,13 @@ struct QuestionsServer {
       if let token = request.uri.queryParameters.get("token") {
         guard ModeratorGate.same(token, gate.token) else { return unauthorizedPage() }
         var response = Response(status: .seeOther)
-        response.headers[.location] =
-          "/moderate/\(room.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? room)"
+        var target = URLComponents()
+        target.path = "/moderate/\(room)"
+        let kept = request.uri.queryParameters.filter { $0.key != "token" }.map {
+          URLQueryItem(name: String($0.key), value: String($0.value))
+        }
+        target.queryItems = kept.isEmpty ? nil : kept
+        response.headers[.location] = target.string ?? "/moderate/"
         response.headers[.setCookie] = Cookies.setting(
           ModeratorGate.cookie, gate.token, sameSite: "Strict", maxAge: 7 * 24 * 3600)
         return response
@@ -90,9 +95,13 @@ struct QuestionsServer {
       return Responses.eventStream(feed.connect(room: room, moderator: true, name: "moderator")) {}
     }
 
+    router.get("/api/rooms") { _, _ -> Response in
+      Responses.json(
+        (client.view.conference?.rooms ?? []).map { RoomListing(id: $0.id, name: $0.name, names: $0.names) })
+    }
     router.get("/api/rooms/:room/questions") { request, context -> Response in
       guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
-      let current = feed.room(room) ?? RoomQuestions()
+      let current = feed.room(room)
       let device = Cookies.value(Self.deviceCookie, in: request)
       let voted = device.map { votes.questions(votedBy: $0) } ?? []
       let board = current.audienceBoard
@@ -123,6 +132,7 @@ struct QuestionsServer {
         return failure(error.code, error.message, field: error.field, status: .badRequest, setCookie)
       }
       guard let text = body["text"]?.string else {
+        limits.questions.refund(device)
         return failure(.invalidArgument, "write your question in 'text'", field: "text", status: .badRequest, setCookie)
       }
       let language = body["language"]?.string.flatMap { $0 == "auto" || $0.isEmpty ? nil : $0 }
@@ -130,7 +140,10 @@ struct QuestionsServer {
       let id = "q" + Cookies.randomValue().prefix(12)
       let command = Command.questions(
         room, .submit(id: id, text: text, name: name, language: language, device: device))
-      return await send(command, created: ["question": .string(id), "state": .string("pending")], setCookie)
+      let response = await send(
+        command, reply: ["question": .string(id), "state": .string("pending")], status: .created, setCookie)
+      if response.status == .badRequest { limits.questions.refund(device) }  // invalid text: not a question
+      return response
     }
     router.post("/api/rooms/:room/questions/:id/vote") { request, context -> Response in
       guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
@@ -138,7 +151,7 @@ struct QuestionsServer {
       let (device, setCookie) = device(of: request)
       if let wait = limits.votes.take(device) { return rateLimited(wait, setCookie) }
       let id = context.parameters.get("id") ?? ""
-      let response = await send(.questions(room, .vote(id, device: device)), created: nil, setCookie)
+      let response = await send(.questions(room, .vote(id, device: device)), reply: [:], status: .ok, setCookie)
       if response.status == .ok { votes.remember(id, votedBy: device) }
       return response
     }
@@ -148,7 +161,7 @@ struct QuestionsServer {
         return failure(.unauthorized, "the moderator link is needed", status: .unauthorized)
       }
       guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
-      let current = feed.room(room) ?? RoomQuestions()
+      let current = feed.room(room)
       return Responses.json(ModeratorAnswer(board: current.board, questions: current.allQuestions))
     }
     router.post("/api/rooms/:room/moderation") { request, context -> Response in
@@ -167,7 +180,8 @@ struct QuestionsServer {
         guard let by = args["by"]?.string?.trimmingCharacters(in: .whitespaces), (1...40).contains(by.count) else {
           throw ProtocolError(.invalidArgument, "say who you are: 'by' is 1 to 40 characters", field: "by")
         }
-        return await send(try CommandCoding.decode(name: name, room: room, args: args), created: nil, nil)
+        return await send(
+          try CommandCoding.decode(name: name, room: room, args: args), reply: nil, status: .ok, nil)
       } catch let error as ProtocolError {
         return failure(error.code, error.message, field: error.field, status: .badRequest)
       }
@@ -190,17 +204,20 @@ struct QuestionsServer {
     return (device, Cookies.setting(Self.deviceCookie, device))
   }
 
-  /// Sends a command; the reply as `{ok, …}` with an HTTP status a page can act on.
-  private func send(_ command: Command, created: [String: JSONValue]?, _ setCookie: String?) async -> Response {
+  /// Sends a command; answers `{ok: true}` plus `reply` (or the daemon's `ack` when `reply` is nil)
+  /// with `status`, or `{ok: false, error}` with an HTTP status a page can act on.
+  private func send(
+    _ command: Command, reply: [String: JSONValue]?, status: HTTPResponse.Status, _ setCookie: String?
+  ) async -> Response {
     do {
       let ack = try await client.send(command)
       var body: [String: JSONValue] = ["ok": .bool(true)]
-      if let created {
-        body.merge(created) { $1 }
+      if let reply {
+        body.merge(reply) { $1 }
       } else {
         body["ack"] = try? JSONValue(encoding: ack)
       }
-      return withCookie(Responses.json(JSONValue.object(body), status: created == nil ? .ok : .created), setCookie)
+      return withCookie(Responses.json(JSONValue.object(body), status: status), setCookie)
     } catch PodiumClientError.refused(let refusal) {
       let status: HTTPResponse.Status =
         switch refusal.code {

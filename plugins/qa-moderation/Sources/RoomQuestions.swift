@@ -18,12 +18,16 @@ struct RoomQuestions {
     var session: SessionSummary?
   }
 
-  var board: QuestionBoardStatus?
+  var board: QuestionBoardStatus
   var session: SessionSummary?
   var questions: [Question.ID: Question] = [:]
 
+  init(room: Room.ID) {
+    board = QuestionBoardStatus(room: room)
+  }
+
   var audienceBoard: AudienceBoard {
-    AudienceBoard(intake: board?.intake ?? .open, onScreen: board?.onScreen, session: session)
+    AudienceBoard(intake: board.intake, onScreen: board.onScreen, session: session)
   }
 
   /// The questions the audience sees, by votes then time.
