@@ -58,7 +58,7 @@ let package = Package(
     .executableTarget(
       name: "podiumd",
       dependencies: [
-        "PodiumDaemon", "PodiumConfig", "PodiumStore",
+        "PodiumDaemon", "PodiumConfig", "PodiumStore", "PodiumCore", "ZeroMQ",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Metrics", package: "swift-metrics"),

@@ -22,6 +22,10 @@ public struct PodiumSettings: Equatable, Sendable {
   public var metricsAddress = "127.0.0.1:5572"
   /// Address the Q&A moderation plugin's web server listens on.
   public var questionsAddress = "127.0.0.1:8473"
+  /// The keys directory (see `KeyStore`): when set, ZeroMQ links use CURVE with the keys there.
+  public var keysDirectory: String?
+  /// This program's key in `keysDirectory` (clients; the daemon uses `podiumd`).
+  public var keyName: String?
   /// The settings file these came from, if one was read.
   public var settingsFile: String?
 
@@ -40,6 +44,8 @@ public struct PodiumSettings: Equatable, Sendable {
     "PODIUM_DISPLAY_ADDRESS": "room-display web address (host:port)",
     "PODIUM_BOOTH_ADDRESS": "booth-timer web address (host:port)",
     "PODIUM_QA_ADDRESS": "Q&A moderation web address (host:port)",
+    "PODIUM_KEYS_DIR": "keys directory: CURVE on every ZeroMQ link",
+    "PODIUM_KEY": "this program's key name in the keys directory",
     "PODIUM_METRICS_ADDRESS": "the daemon's /metrics and /health address (host:port; empty: off)",
   ]
 
@@ -65,6 +71,8 @@ public struct PodiumSettings: Equatable, Sendable {
     if let value = environment["PODIUM_BOOTH_ADDRESS"] { settings.boothAddress = value }
     if let value = environment["PODIUM_QA_ADDRESS"] { settings.questionsAddress = value }
     if let value = environment["PODIUM_METRICS_ADDRESS"] { settings.metricsAddress = value }
+    if let value = environment["PODIUM_KEYS_DIR"] { settings.keysDirectory = value.isEmpty ? nil : value }
+    if let value = environment["PODIUM_KEY"] { settings.keyName = value.isEmpty ? nil : value }
     return settings
   }
 
@@ -78,8 +86,13 @@ public struct PodiumSettings: Equatable, Sendable {
       path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path
     }
     let root = try YAMLNode.parse(text, file: file).mapping(allowed: [
-      "conference", "dataDirectory", "endpoints", "web",
+      "conference", "dataDirectory", "endpoints", "web", "security",
     ])
+    if let node = root["security"] {
+      let security = try node.mapping(allowed: ["keys", "key"])
+      if let value = security["keys"] { keysDirectory = resolve(try value.nonEmptyString()) }
+      if let value = security["key"] { keyName = try value.nonEmptyString() }
+    }
     if let node = root["conference"] { conferenceFile = resolve(try node.nonEmptyString()) }
     if let node = root["dataDirectory"] { dataDirectory = resolve(try node.nonEmptyString()) }
     if let node = root["endpoints"] {
@@ -105,5 +118,19 @@ public struct PodiumSettings: Equatable, Sendable {
     if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty { return "\(xdg)/podium" }
     let home = environment["HOME"] ?? NSHomeDirectory()
     return "\(home)/.local/state/podium"
+  }
+
+  /// This client's CURVE credentials when the settings name a keys directory and a key:
+  /// its key pair and the daemon's public key; nil for a plaintext link.
+  public func clientCredentials() throws -> (publicKey: String, secretKey: String, serverKey: String)? {
+    guard let keysDirectory else { return nil }
+    guard let keyName else {
+      throw ConfigError(
+        file: settingsFile ?? "settings", message: "a keys directory is set but no key name (security.key, PODIUM_KEY)")
+    }
+    let store = KeyStore(directory: keysDirectory)
+    let own = try store.key(keyName)
+    let server = try store.key(KeyStore.daemonKey, secret: false)
+    return (own.publicKey, own.secretKey ?? "", server.publicKey)
   }
 }

@@ -7,8 +7,8 @@ import ZeroMQ
 extension Daemon {
   /// Drains waiting requests, commits the commands among them, then answers all in order.
   func serveBatch() {
-    var received: [[[UInt8]]] = []
-    while received.count < Self.maximumBatch, let message = try? router.receive() {
+    var received: [(frames: [[UInt8]], userId: String?)] = []
+    while received.count < Self.maximumBatch, let message = try? router.receiveWithUserId() {
       received.append(message)
     }
     guard !received.isEmpty else { return }
@@ -16,7 +16,7 @@ extension Daemon {
     var batch = CommandBatch(starting: live)
     var answers: [(route: [[UInt8]], answer: Answer)] = []
     var accepted: [String] = []
-    for message in received {
+    for (message, userId) in received {
       let (route, body) = Self.split(message)
       guard let body else {
         answers.append((route, .failure(Self.frameCountFailure)))
@@ -35,6 +35,11 @@ extension Daemon {
         if let client = envelope.client { metrics.heard(from: client, at: now) }
         if case .command(let commandId, let command) = envelope.request {
           let name = CommandCoding.encode(command).name
+          if let reason = forbidden(command, from: userId) {
+            answers.append((route, .failure(Reply.Failure(id: commandId, ProtocolError(.forbidden, reason)))))
+            metrics.command(name, result: ErrorCode.forbidden.rawValue)
+            continue
+          }
           switch batch.decide(id: commandId, command: command, at: now, remembered: log.reply(forCommand:)) {
           case .accepted(let ack):
             answers.append((route, .acknowledgement(ack)))
@@ -74,6 +79,13 @@ extension Daemon {
     if committed {
       publish(batch.updates)
     }
+  }
+
+  /// Why the sender may not send `command`, or nil (always nil without CURVE).
+  private func forbidden(_ command: Command, from userId: String?) -> String? {
+    guard let security else { return nil }
+    guard let userId, let peer = security.peers[userId] else { return "this connection has no authorized key" }
+    return peer.refusal(of: command)
   }
 
   private static let frameCountFailure = Reply.Failure(

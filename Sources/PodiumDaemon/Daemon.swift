@@ -34,6 +34,9 @@ public final class Daemon: @unchecked Sendable {
   /// The loop's vital signs, for a health endpoint.
   public let health = DaemonHealth()
   let subscribers: SocketMonitor
+  /// CURVE keys and authorized peers; nil: plaintext, every peer may do everything.
+  let security: DaemonSecurity?
+  private var authenticator: ZAPHandler?
   /// Changes at each start, so clients can tell a restart.
   public let instance = UUID().uuidString.lowercased()
   /// The endpoints as bound (wildcard ports resolved).
@@ -43,8 +46,9 @@ public final class Daemon: @unchecked Sendable {
   /// Opens the log, replays it, records `conference` if it differs from the one in force, and binds.
   public init(
     logPath: String, conference: Conference?, commandEndpoint: String, updateEndpoint: String,
-    logger: DaemonLogger = DaemonLogger()
+    security: DaemonSecurity? = nil, logger: DaemonLogger = DaemonLogger()
   ) throws {
+    self.security = security
     self.logger = logger
     log = try EventLog(path: logPath)
     logger.info(
@@ -70,6 +74,18 @@ public final class Daemon: @unchecked Sendable {
     try router.setReceiveHighWaterMark(10_000)
     try publisher.setSendHighWaterMark(10_000)
     subscribers = try SocketMonitor(publisher, in: context, name: "updates-\(instance)")
+    if let security {
+      // The handler must listen before any server socket binds, or libzmq lets every key in.
+      let peers = security.peers
+      let handler = ZAPHandler(context: context) { key, domain in
+        domain == DaemonSecurity.domain && peers[key] != nil ? key : nil
+      }
+      try handler.start()
+      authenticator = handler
+      try router.makeCurveServer(security.keys, domain: DaemonSecurity.domain)
+      try publisher.makeCurveServer(security.keys, domain: DaemonSecurity.domain)
+      logger.info("CURVE on: \(peers.count) authorized keys")
+    }
     do {
       try router.bind(commandEndpoint)
       try publisher.bind(updateEndpoint)
@@ -130,6 +146,7 @@ public final class Daemon: @unchecked Sendable {
       health.turned(seq: live.lastSeq, subscribers: subscribers.connected)
     }
     subscribers.socket.close()
+    authenticator?.stop()
     notifier.stopping()
     router.close()
     publisher.close()

@@ -143,11 +143,13 @@ final class ClientConnection: @unchecked Sendable {
   private func openSockets() throws {
     guard let context else { return }
     let dealer = try Socket(context, .dealer)
+    try secure(dealer)
     try dealer.setSendHighWaterMark(1000)
     try dealer.connect(options.commandEndpoint)
     self.dealer = dealer
     if let updates = options.updateEndpoint, subscriber == nil {
       let subscriber = try Socket(context, .subscriber)
+      try secure(subscriber)
       try subscriber.setReceiveHighWaterMark(100_000)
       try subscriber.setReconnectInterval(milliseconds: 100, maximum: 2000)
       for prefix in Set(replica.prefixes + [Topic.heartbeat]) { try subscriber.subscribe(prefix) }
@@ -347,6 +349,13 @@ final class ClientConnection: @unchecked Sendable {
       if case .caller(let continuation) = request.purpose { continuation.resume(throwing: PodiumClientError.stopped) }
     }
     streams.forEach { $0.finish() }
+  }
+
+  /// Makes `socket` a CURVE client when the options carry keys (before it connects).
+  private func secure(_ socket: Socket) throws {
+    guard let curve = options.curve else { return }
+    try socket.makeCurveClient(
+      CurveKeyPair(publicKey: curve.publicKey, secretKey: curve.secretKey), serverKey: curve.serverKey)
   }
 
   /// Hands the new view to every `views()` stream; after one update only its topic is decoded again.

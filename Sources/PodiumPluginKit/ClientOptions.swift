@@ -16,13 +16,15 @@ public struct ClientOptions: Sendable {
   public var silenceTimeout: TimeInterval
   /// First and longest wait between resynchronisation attempts (doubling in between).
   public var backoff: ClosedRange<TimeInterval>
+  /// CURVE keys for an encrypted, authenticated link; nil: plaintext (loopback development).
+  public var curve: CurveClientKeys?
   /// The name the daemon knows this client by (its metrics show when it was last seen).
   public var clientName: String
 
   public init(
     commandEndpoint: String, updateEndpoint: String?, prefixes: [String] = [""], requestTimeout: TimeInterval = 1.5,
     attempts: Int = 4, silenceTimeout: TimeInterval = 3, backoff: ClosedRange<TimeInterval> = 0.5...8,
-    clientName: String = String(ProcessInfo.processInfo.processName.prefix(64))
+    clientName: String = String(ProcessInfo.processInfo.processName.prefix(64)), curve: CurveClientKeys? = nil
   ) {
     self.commandEndpoint = commandEndpoint
     self.updateEndpoint = updateEndpoint
@@ -32,5 +34,19 @@ public struct ClientOptions: Sendable {
     self.silenceTimeout = silenceTimeout
     self.backoff = backoff
     self.clientName = clientName.isEmpty ? "client" : clientName
+    self.curve = curve
+  }
+}
+
+/// A client's CURVE keys (Z85 text): its own pair and the daemon's public key.
+public struct CurveClientKeys: Sendable, Equatable {
+  public var publicKey: String
+  public var secretKey: String
+  public var serverKey: String
+
+  public init(publicKey: String, secretKey: String, serverKey: String) {
+    self.publicKey = publicKey
+    self.secretKey = secretKey
+    self.serverKey = serverKey
   }
 }

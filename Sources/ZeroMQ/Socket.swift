@@ -66,7 +66,14 @@ public final class Socket {
 
   /// Receives one whole multipart message, or `nil` if none is waiting and `wait` is false.
   public func receive(wait: Bool = false) throws -> [[UInt8]]? {
+    try receiveWithUserId(wait: wait)?.frames
+  }
+
+  /// Receives one whole multipart message with the `User-Id` the ZAP handler gave its
+  /// sender (nil without authentication), or `nil` if none is waiting and `wait` is false.
+  public func receiveWithUserId(wait: Bool = false) throws -> (frames: [[UInt8]], userId: String?)? {
     var frames: [[UInt8]] = []
+    var userId: String?
     repeat {
       var message = zmq_msg_t()
       zmq_msg_init(&message)
@@ -81,8 +88,9 @@ public final class Socket {
       let size = zmq_msg_size(&message)
       let bytes = zmq_msg_data(&message).map { UnsafeRawBufferPointer(start: $0, count: size) }
       frames.append(bytes.map(Array.init) ?? [])
+      if userId == nil, let property = zmq_msg_gets(&message, "User-Id") { userId = String(cString: property) }
     } while hasMoreFrames
-    return frames
+    return (frames, userId)
   }
 
   private var hasMoreFrames: Bool {

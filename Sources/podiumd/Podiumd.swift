@@ -5,6 +5,7 @@ import PodiumConfig
 import PodiumCore
 import PodiumDaemon
 import PodiumStore
+import ZeroMQ
 
 /// `podiumd`: the daemon that holds the conference's live state.
 @main
@@ -60,10 +61,12 @@ struct Podiumd: ParsableCommand {
       logger.error("\(error)")
       throw ExitCode.failure
     }
+    let security = try Self.security(resolved, logger: logger)
     let registry = MetricsServer.bootstrap()
     let daemon = try Daemon(
       logPath: "\(resolved.dataDirectory)/podium.sqlite", conference: loaded,
-      commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint, logger: logger)
+      commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint, security: security,
+      logger: logger)
 
     for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { signal(number, SIG_IGN) }
     var signals = [SIGINT, SIGTERM].map { number in
@@ -106,5 +109,29 @@ struct Podiumd: ParsableCommand {
     daemon.run()
     signals.forEach { $0.cancel() }
     withExtendedLifetime(lock) {}
+  }
+
+  /// CURVE from the keys directory; without one, plaintext, allowed on loopback endpoints only.
+  static func security(_ settings: PodiumSettings, logger: DaemonLogger) throws -> DaemonSecurity? {
+    guard let directory = settings.keysDirectory else {
+      for endpoint in [settings.commandEndpoint, settings.updateEndpoint] where !isLoopback(endpoint) {
+        throw ValidationError(
+          "\(endpoint) is not a loopback endpoint: set security.keys (CURVE) to listen beyond this machine")
+      }
+      logger.info("plaintext ZeroMQ on loopback (development); set security.keys for CURVE")
+      return nil
+    }
+    guard Context.has("curve") else { throw ValidationError("this libzmq has no CURVE support") }
+    let store = KeyStore(directory: directory)
+    let own = try store.key(KeyStore.daemonKey)
+    return DaemonSecurity(
+      keys: CurveKeyPair(publicKey: own.publicKey, secretKey: own.secretKey ?? ""), peers: try store.authorized())
+  }
+
+  /// `tcp://127.0.0.1:…`, `tcp://localhost:…`, `tcp://[::1]:…`, `ipc://…` or `inproc://…`.
+  static func isLoopback(_ endpoint: String) -> Bool {
+    if endpoint.hasPrefix("ipc://") || endpoint.hasPrefix("inproc://") { return true }
+    let host = endpoint.dropFirst("tcp://".count).split(separator: ":").first.map(String.init) ?? ""
+    return endpoint.hasPrefix("tcp://") && (host.hasPrefix("127.") || host == "localhost" || endpoint.contains("[::1]"))
   }
 }

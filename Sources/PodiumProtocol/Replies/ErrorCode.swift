@@ -20,6 +20,8 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
   case invalidArgument = "invalid_argument"
   /// The command cannot apply to the current state.
   case notAllowedInState = "not_allowed_in_state"
+  /// The sender's key may not send this command (its role or scope, see docs/OPERATIONS.md).
+  case forbidden
   /// The request body exceeds `ProtocolVersion.maximumRequestBytes`.
   case messageTooLarge = "message_too_large"
   /// The event log cannot be written (disk full, read-only): nothing was applied.

@@ -26,7 +26,7 @@ struct ConnectionOptions: ParsableArguments {
     let client = PodiumClient(
       options: ClientOptions(
         commandEndpoint: resolved.commandEndpoint, updateEndpoint: updates ? resolved.updateEndpoint : nil,
-        requestTimeout: 1, attempts: 3))
+        requestTimeout: 1, attempts: 3, clientName: "podium", curve: try resolved.curveKeys()))
     client.start()
     return client
   }

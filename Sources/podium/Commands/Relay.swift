@@ -26,6 +26,11 @@ struct Relay: ParsableCommand {
     let control = try Socket(context, .pair)
     let stopper = try Socket(context, .pair)
     try toScreens.setSendHighWaterMark(10_000)
+    if let keys = try resolved.clientCredentials() {
+      // Upstream the relay is a CURVE client with its own key (role display); downstream it is plaintext.
+      try fromDaemon.makeCurveClient(
+        CurveKeyPair(publicKey: keys.publicKey, secretKey: keys.secretKey), serverKey: keys.serverKey)
+    }
     try fromDaemon.connect(upstream ?? resolved.updateEndpoint)
     try toScreens.bind(bind)
     try control.bind("inproc://podium-relay-control")

@@ -31,8 +31,12 @@ final class DaemonProcess {
     logFiles.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }.joined()
   }
 
+  /// Extra environment of the daemon, e.g. `PODIUM_KEYS_DIR`.
+  let environment: [String: String]
+
   /// Starts a daemon on `conference` (YAML text).
-  init(conference: String = TestConference.yaml()) throws {
+  init(conference: String = TestConference.yaml(), environment: [String: String] = [:]) throws {
+    self.environment = environment
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     conferenceFile = directory.appendingPathComponent("conference.yaml")
@@ -56,7 +60,7 @@ final class DaemonProcess {
       "--conference", conferenceFile.path, "--data-dir", dataDirectory, "--command-endpoint", commandEndpoint,
       "--update-endpoint", updateEndpoint, "--metrics-address", metricsAddress,
     ]
-    process.environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin"]
+    process.environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
     process.currentDirectoryURL = directory
     let stdout = Pipe()
     process.standardOutput = stdout

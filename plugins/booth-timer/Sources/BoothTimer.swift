@@ -34,7 +34,8 @@ struct BoothTimer: AsyncParsableCommand {
     let client = PodiumClient(
       options: ClientOptions(
         commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint,
-        prefixes: [Topic.conference, "room/"]))
+        prefixes: [Topic.conference, "room/"],
+        curve: try resolved.curveKeys()))
     client.start()
     let hub = LiveHub()
     let server = BoothServer(

@@ -43,7 +43,8 @@ struct QuestionsPlugin: AsyncParsableCommand {
     let client = PodiumClient(
       options: ClientOptions(
         commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint,
-        prefixes: [Topic.conference, "qa/"]))
+        prefixes: [Topic.conference, "qa/"],
+        curve: try resolved.curveKeys()))
     client.start()
     let feed = QuestionFeed(client: client)
     let server = QuestionsServer(
