@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
   ],
   targets: [
@@ -35,7 +36,9 @@ let package = Package(
     // The pure domain: conference model, commands, events, decide/evolve, derived views.
     .target(name: "PodiumCore"),
     // Conference and settings files: parsing with line-precise errors, defaults, environment.
-    .target(name: "PodiumConfig", dependencies: ["PodiumCore", "Yams"]),
+    .target(
+      name: "PodiumConfig",
+      dependencies: ["PodiumCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
     // Schedule import: frab/pretalx XML and JSON, iCalendar, into a Conference.
     .target(name: "PodiumImport", dependencies: ["PodiumCore"]),
     // The wire: envelopes, topics, error codes, protocol version.

@@ -22,8 +22,11 @@ public enum CommandForwarding {
     }
   }
 
-  /// Forwards the command in `request`'s body for `room` through `client`.
-  public static func forward(_ request: Request, room: String, client: PodiumClient) async -> Response {
+  /// Forwards the command in `request`'s body for `room` through `client`, if `permitted`
+  /// says its name may come from this request (else 401).
+  public static func forward(
+    _ request: Request, room: String, client: PodiumClient, permitted: (String) -> Bool = { _ in true }
+  ) async -> Response {
     let failure = { (error: ProtocolError, status: HTTPResponse.Status) -> Response in
       Responses.json(Result(ok: false, ack: nil, error: Reply.Failure(id: nil, error)), status: status)
     }
@@ -36,6 +39,9 @@ public enum CommandForwarding {
       let name = members["command"]?.string
     else {
       return failure(ProtocolError(.malformed, "post a JSON object with 'command' and 'args'"), .badRequest)
+    }
+    guard permitted(name) else {
+      return failure(ProtocolError(.unauthorized, "'\(name)' needs a login (/login)"), .unauthorized)
     }
     do {
       let command = try CommandCoding.decode(name: name, room: room, args: members["args"]?.object ?? [:])

@@ -9,6 +9,6 @@ struct Podium: AsyncParsableCommand {
     subcommands: [
       Status.self, Start.self, Pause.self, Resume.self, End.self, NextSpeaker.self, AddTime.self,
       SetThresholds.self, Message.self, ClearMessage.self, Send.self, Events.self, Report.self, Import.self,
-      CheckConfig.self, Backup.self, Restore.self, Relay.self, Keys.self,
+      CheckConfig.self, Backup.self, Restore.self, Relay.self, Keys.self, Tokens.self,
     ])
 }

@@ -28,6 +28,13 @@ struct BoothServer {
   let pages: Pages
   let publicDirectory: URL
   let sharedDirectory: URL?
+  /// Who may open the chief interpreter's view and send its commands.
+  let access: WebAccess
+
+  /// Commands only the chief interpreter (or an operator) may send; the booths' own are open.
+  static let chiefCommands: Set<String> = [
+    "setFloorLanguage", "assignTeam", "setTurnLength", "messageBooth", "clearSlowDown",
+  ]
 
   func router() -> Router<BasicRequestContext> {
     let router = Router()
@@ -36,7 +43,10 @@ struct BoothServer {
 
     router.get("/") { _, _ in Responses.html(pages.index) }
     router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
-    router.get("/chief") { _, _ in Responses.html(pages.chief) }
+    router.get("/chief") { request, _ in
+      access.admits(request, [.chief]) ? Responses.html(pages.chief) : access.loginPage(next: "/chief")
+    }
+    access.addLogin(to: router)
     router.get("/rooms/:room/booths/:booth") { _, context -> Response in
       let room = context.parameters.get("room") ?? ""
       let booth = context.parameters.get("booth") ?? ""
@@ -62,7 +72,9 @@ struct BoothServer {
       return Responses.eventStream(events) { hub.seen(screen.id) }
     }
     router.post("/api/rooms/:room/commands") { request, context in
-      await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client)
+      await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client) {
+        !Self.chiefCommands.contains($0) || access.admits(request, [.chief])
+      }
     }
     return router
   }

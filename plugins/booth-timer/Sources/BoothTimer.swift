@@ -27,6 +27,8 @@ struct BoothTimer: AsyncParsableCommand {
     if let updates { resolved.updateEndpoint = updates }
     if let address { resolved.boothAddress = address }
     let address = try ListenAddress(resolved.boothAddress)
+    let access = WebAccess(keysDirectory: resolved.keysDirectory)
+    try access.check(listening: address)
 
     let directory =
       publicDirectory.map { URL(fileURLWithPath: $0) }
@@ -40,7 +42,7 @@ struct BoothTimer: AsyncParsableCommand {
     let hub = LiveHub()
     let server = BoothServer(
       client: client, hub: hub, pages: try BoothServer.Pages(directory: directory), publicDirectory: directory,
-      sharedDirectory: sharedStaticDirectory.map { URL(fileURLWithPath: $0) })
+      sharedDirectory: sharedStaticDirectory.map { URL(fileURLWithPath: $0) }, access: access)
 
     let feed = Task { await RoomFeed.follow(client, into: hub) }
     let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }

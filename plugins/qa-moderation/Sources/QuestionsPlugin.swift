@@ -32,6 +32,7 @@ struct QuestionsPlugin: AsyncParsableCommand {
     if let updates { resolved.updateEndpoint = updates }
     if let address { resolved.questionsAddress = address }
     let address = try ListenAddress(resolved.questionsAddress)
+    let access = WebAccess(keysDirectory: resolved.keysDirectory)
     let token =
       moderatorToken ?? ProcessInfo.processInfo.environment["PODIUM_QA_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
       ?? Cookies.randomValue()
@@ -49,7 +50,7 @@ struct QuestionsPlugin: AsyncParsableCommand {
     let feed = QuestionFeed(client: client)
     let server = QuestionsServer(
       client: client, feed: feed, pages: try QuestionsServer.Pages(directory: directory),
-      gate: ModeratorGate(token: token),
+      gate: ModeratorGate(token: token, access: access),
       limits: QuestionLimits(
         questionsPerMinute: questionsPerMinute, votesPerMinute: votesPerMinute,
         addressRequestsPerMinute: addressRequestsPerMinute),

@@ -50,6 +50,7 @@ struct QuestionsServer {
     router.add(middleware: FileMiddleware((sharedDirectory ?? SharedStatic.directory).path, urlBasePath: "/static"))
 
     router.get("/") { _, _ in Responses.html(pages.index) }
+    gate.access.addLogin(to: router)
     router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
     router.get("/rooms/:room/ask") { request, context -> Response in
       var response = UnknownRoomPage.response(

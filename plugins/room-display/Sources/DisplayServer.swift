@@ -31,6 +31,8 @@ struct DisplayServer {
   let pages: Pages
   let publicDirectory: URL
   let sharedDirectory: URL?
+  /// Who may open the control page and send commands.
+  let access: WebAccess
 
   func router() -> Router<BasicRequestContext> {
     let router = Router()
@@ -42,7 +44,11 @@ struct DisplayServer {
     router.get("/lobby") { _, _ in Responses.html(pages.lobby) }
     router.get("/rooms/:room/door") { _, context in roomPage(pages.door, context) }
     router.get("/rooms/:room/monitor") { _, context in roomPage(pages.monitor, context) }
-    router.get("/rooms/:room/control") { _, context in roomPage(pages.control, context) }
+    router.get("/rooms/:room/control") { request, context in
+      access.admits(request, [.operator])
+        ? roomPage(pages.control, context) : access.loginPage(next: request.uri.path)
+    }
+    access.addLogin(to: router)
     router.get("/rooms/:room/qa-qr.svg") { _, context -> Response in
       let room = context.parameters.get("room") ?? ""
       guard let url = client.view.rooms[room]?.qa?.url, let code = QRCode(url) else {
@@ -65,10 +71,15 @@ struct DisplayServer {
     }
 
     router.post("/api/rooms/:room/commands") { request, context in
-      await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client)
+      await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client) { _ in
+        access.admits(request, [.operator])
+      }
     }
-    router.get("/api/screens") { _, _ in Responses.json(hub.screens) }
-    router.post("/api/screens/:id/identify") { _, context -> Response in
+    router.get("/api/screens") { request, _ in
+      access.admits(request, [.operator]) ? Responses.json(hub.screens) : access.unauthorized()
+    }
+    router.post("/api/screens/:id/identify") { request, context -> Response in
+      guard access.admits(request, [.operator]) else { return access.unauthorized() }
       let id = context.parameters.get("id") ?? ""
       guard let screen = hub.screens.first(where: { $0.id == id && $0.connected }) else {
         return Response(status: .notFound)

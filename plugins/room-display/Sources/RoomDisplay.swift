@@ -27,6 +27,8 @@ struct RoomDisplay: AsyncParsableCommand {
     if let updates { resolved.updateEndpoint = updates }
     if let address { resolved.displayAddress = address }
     let address = try ListenAddress(resolved.displayAddress)
+    let access = WebAccess(keysDirectory: resolved.keysDirectory)
+    try access.check(listening: address)
 
     let directory =
       publicDirectory.map { URL(fileURLWithPath: $0) }
@@ -40,7 +42,7 @@ struct RoomDisplay: AsyncParsableCommand {
     let hub = LiveHub()
     let server = DisplayServer(
       client: client, hub: hub, pages: try DisplayServer.Pages(directory: directory), publicDirectory: directory,
-      sharedDirectory: sharedStaticDirectory.map { URL(fileURLWithPath: $0) })
+      sharedDirectory: sharedStaticDirectory.map { URL(fileURLWithPath: $0) }, access: access)
 
     let feed = Task { await RoomFeed.follow(client, into: hub) }
     let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }
