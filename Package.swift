@@ -84,9 +84,10 @@ let package = Package(
     .target(
       name: "PodiumWeb",
       dependencies: [
-        "PodiumPluginKit", "PodiumProtocol", "CQREncode",
+        "PodiumPluginKit", "PodiumProtocol", "PodiumConfig", "CQREncode",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Static")]
     ),

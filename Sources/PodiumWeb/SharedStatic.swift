@@ -9,8 +9,8 @@ public enum SharedStatic {
 
   /// Serves a plugin's own `static` folder of `publicDirectory`, then the shared scripts
   /// from `sharedDirectory` (default: the installed copy), both under `/static`.
-  public static func add(
-    to router: Router<BasicRequestContext>, publicDirectory: URL, sharedDirectory: URL? = nil
+  public static func add<Context: RequestContext>(
+    to router: Router<Context>, publicDirectory: URL, sharedDirectory: URL? = nil
   ) {
     router.add(
       middleware: FileMiddleware(publicDirectory.appendingPathComponent("static").path, urlBasePath: "/static"))

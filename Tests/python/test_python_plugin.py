@@ -163,7 +163,7 @@ def test_the_plugin_resyncs_by_itself_after_kill_9_and_a_restart(podiumd, plugin
 
     podiumd.start()  # the same ports and data directory
     assert podiumd.ready_seq == 4  # the sequence continues from the log
-    plugin.expect(r"^snapshot seq 4: 3 topics$", timeout=20)
+    plugin.expect(r"^snapshot seq 4: 5 topics$", timeout=20)  # conference, 2 rooms, 2 question boards
     plugin.expect(ROOM_LINE.format(room="plenary", title="Opening keynote"))
 
     podiumd.cli("add-time", "plenary", "+10m")
@@ -181,7 +181,7 @@ def test_after_a_quick_restart_the_plugin_catches_up_whether_or_not_it_saw_the_u
     # Sent at once: the update is usually published before the SUB socket has reconnected, and
     # lost; the next heartbeat's heads then show the plugin it missed one.
     podiumd.cli("end", "plenary")
-    caught_up = plugin.expect(r"^(update #5 room/plenary sessionEnded|snapshot seq 5: 3 topics)$", timeout=20)
+    caught_up = plugin.expect(r"^(update #5 room/plenary sessionEnded|snapshot seq 5: 5 topics)$", timeout=20)
     print("caught up by:", caught_up.group(0))
     plugin.expect(r"^room plenary \| now: - \| left --:-- \| phase - \| late [+-]\d+ min \| next \d\d:\d\d Panel$")
 
@@ -196,7 +196,7 @@ def test_a_daemon_whose_log_went_back_makes_the_plugin_resnapshot(podiumd, plugi
     assert podiumd.ready_seq == 3
     # Normally the first heartbeat (seq 3 < 5) tells; a slow restart may look like silence first.
     plugin.expect(r"^# resync: (heartbeat heads|reconnected|no snapshot)", timeout=20)
-    plugin.expect(r"^snapshot seq 3: 3 topics$", timeout=20)
+    plugin.expect(r"^snapshot seq 3: 5 topics$", timeout=20)
     plugin.expect(r"^room plenary \| now: - \| left --:-- ")
 
 

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Hummingbird
 import PodiumConfig
-import PodiumPluginKit
 import PodiumProtocol
 import PodiumWeb
 
@@ -11,15 +9,10 @@ import PodiumWeb
 struct QuestionsPlugin: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "podium-qa",
-    abstract: "Serves the audience's question pages and the moderators' console.")
+    abstract: "Serves the audience's question pages and the moderators' console.",
+    discussion: "Listens on web.questions of the settings (default 127.0.0.1:8473).")
 
-  @Option(help: "Settings file (YAML).") var settings: String?
-  @Option(help: "host:port to listen on (default 127.0.0.1:8473; port 0 picks one).") var address: String?
-  @Option(help: "The daemon's command endpoint.") var endpoint: String?
-  @Option(help: "The daemon's update endpoint.") var updates: String?
-  @Option(help: "Directory of the pages (default: the installed resources).") var publicDirectory: String?
-  @Option(help: "Directory of the scripts all plugins share (default: the installed resources).")
-  var sharedStaticDirectory: String?
+  @OptionGroup var options: PluginOptions
   @Option(help: "The moderators' secret (default: $PODIUM_QA_TOKEN, else a new random one, printed).")
   var moderatorToken: String?
   @Option(help: "Questions per device per minute.") var questionsPerMinute = 3
@@ -27,10 +20,7 @@ struct QuestionsPlugin: AsyncParsableCommand {
   @Option(help: "Posts per client address per minute.") var addressRequestsPerMinute = 600
 
   func run() async throws {
-    var resolved = try PodiumSettings.load(file: settings)
-    if let endpoint { resolved.commandEndpoint = endpoint }
-    if let updates { resolved.updateEndpoint = updates }
-    if let address { resolved.questionsAddress = address }
+    let resolved = try options.resolved(listen: \.questionsAddress)
     let address = try ListenAddress(resolved.questionsAddress)
     let access = WebAccess(keysDirectory: resolved.keysDirectory)
     let token =
@@ -38,15 +28,8 @@ struct QuestionsPlugin: AsyncParsableCommand {
       ?? Cookies.randomValue()
     guard token.count >= 16 else { throw ValidationError("the moderator token needs at least 16 characters") }
 
-    let directory =
-      publicDirectory.map { URL(fileURLWithPath: $0) }
-      ?? Bundle.module.resourceURL!.appendingPathComponent("Public")
-    let client = PodiumClient(
-      options: ClientOptions(
-        commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint,
-        prefixes: [Topic.conference, "qa/"],
-        curve: try resolved.curveKeys()))
-    client.start()
+    let directory = options.pages(installed: Bundle.module.resourceURL!.appendingPathComponent("Public"))
+    let client = try options.client(resolved, prefixes: [Topic.conference, "qa/"])
     let feed = QuestionFeed(client: client)
     let server = QuestionsServer(
       client: client, feed: feed, pages: try QuestionsServer.Pages(directory: directory),
@@ -54,7 +37,7 @@ struct QuestionsPlugin: AsyncParsableCommand {
       limits: QuestionLimits(
         questionsPerMinute: questionsPerMinute, votesPerMinute: votesPerMinute,
         addressRequestsPerMinute: addressRequestsPerMinute),
-      publicDirectory: directory, sharedDirectory: sharedStaticDirectory.map { URL(fileURLWithPath: $0) })
+      publicDirectory: directory, sharedDirectory: options.sharedDirectory)
 
     let flusher = Task { await feed.run() }
     let clock = Task {
@@ -63,17 +46,10 @@ struct QuestionsPlugin: AsyncParsableCommand {
         try? await Task.sleep(nanoseconds: 2_000_000_000)
       }
     }
-    let application = Application(
-      router: server.router(),
-      configuration: ApplicationConfiguration(
-        address: .hostname(address.host, port: address.port), serverName: "podium-qa"),
-      onServerRunning: { channel in
-        let base = "http://\(address.host):\(channel.localAddress?.port ?? address.port)"
-        print("podium-qa ready \(base)")
-        if moderatorToken == nil { print("moderator link: \(base)/moderate/ROOM?token=\(token)") }
-        fflush(stdout)
-      })
-    try await application.runService()
+    let printToken = moderatorToken == nil
+    try await PluginOptions.serve(server.router(), at: address, name: "podium-qa") { base in
+      printToken ? "moderator link: \(base)/moderate/ROOM?token=\(token)" : nil
+    }
     flusher.cancel()
     clock.cancel()
     client.stop()

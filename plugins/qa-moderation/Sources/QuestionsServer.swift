@@ -45,9 +45,7 @@ struct QuestionsServer {
   func router() -> Router<QuestionsContext> {
     let router = Router(context: QuestionsContext.self)
     router.add(middleware: PageSecurity.Middleware())
-    router.add(
-      middleware: FileMiddleware(publicDirectory.appendingPathComponent("static").path, urlBasePath: "/static"))
-    router.add(middleware: FileMiddleware((sharedDirectory ?? SharedStatic.directory).path, urlBasePath: "/static"))
+    SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
     router.get("/") { _, _ in Responses.html(pages.index) }
     gate.access.addLogin(to: router)
