@@ -38,7 +38,8 @@ class Daemon:
             [str(BIN / "podiumd"), "--conference", str(conference), "--data-dir", f"{self.directory}/data",
              "--command-endpoint", "tcp://127.0.0.1:*", "--update-endpoint", "tcp://127.0.0.1:*",
              "--metrics-address", "127.0.0.1:0"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            env={**os.environ, "PODIUM_PLAINTEXT": "loopback"})
         line = self.process.stdout.readline()
         self.commands = re.search(r"commands=(\S+)", line).group(1)
         self.updates = re.search(r"updates=(\S+)", line).group(1)

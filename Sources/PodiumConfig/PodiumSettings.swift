@@ -24,6 +24,9 @@ public struct PodiumSettings: Equatable, Sendable {
   public var questionsAddress = "127.0.0.1:8473"
   /// The keys directory (see `KeyStore`): when set, ZeroMQ links use CURVE with the keys there.
   public var keysDirectory: String?
+  /// Plaintext ZeroMQ on loopback endpoints, without keys: development on one machine, only
+  /// when said explicitly (`security.plaintext: loopback`, `PODIUM_PLAINTEXT=loopback`).
+  public var plaintextLoopback = false
   /// This program's key in `keysDirectory` (clients; the daemon uses `podiumd`).
   public var keyName: String?
   /// The settings file these came from, if one was read.
@@ -46,6 +49,7 @@ public struct PodiumSettings: Equatable, Sendable {
     "PODIUM_QA_ADDRESS": "Q&A moderation web address (host:port)",
     "PODIUM_KEYS_DIR": "keys directory: CURVE on every ZeroMQ link",
     "PODIUM_KEY": "this program's key name in the keys directory",
+    "PODIUM_PLAINTEXT": "loopback: plaintext ZeroMQ on loopback endpoints (development)",
     "PODIUM_METRICS_ADDRESS": "the daemon's /metrics and /health address (host:port; empty: off)",
   ]
 
@@ -73,6 +77,7 @@ public struct PodiumSettings: Equatable, Sendable {
     if let value = environment["PODIUM_METRICS_ADDRESS"] { settings.metricsAddress = value }
     if let value = environment["PODIUM_KEYS_DIR"] { settings.keysDirectory = value.isEmpty ? nil : value }
     if let value = environment["PODIUM_KEY"] { settings.keyName = value.isEmpty ? nil : value }
+    if let value = environment["PODIUM_PLAINTEXT"] { settings.plaintextLoopback = value == "loopback" }
     return settings
   }
 
@@ -89,7 +94,13 @@ public struct PodiumSettings: Equatable, Sendable {
       "conference", "dataDirectory", "endpoints", "web", "security",
     ])
     if let node = root["security"] {
-      let security = try node.mapping(allowed: ["keys", "key"])
+      let security = try node.mapping(allowed: ["keys", "key", "plaintext"])
+      if let value = security["plaintext"] {
+        guard try value.nonEmptyString() == "loopback" else {
+          throw value.error("plaintext can only be 'loopback' (development on one machine)")
+        }
+        plaintextLoopback = true
+      }
       if let value = security["keys"] { keysDirectory = resolve(try value.nonEmptyString()) }
       if let value = security["key"] { keyName = try value.nonEmptyString() }
     }

@@ -111,9 +111,14 @@ struct Podiumd: ParsableCommand {
     withExtendedLifetime(lock) {}
   }
 
-  /// CURVE from the keys directory; without one, plaintext, allowed on loopback endpoints only.
+  /// CURVE from the keys directory; without one, plaintext if configured so, on loopback endpoints only.
   static func security(_ settings: PodiumSettings, logger: DaemonLogger) throws -> DaemonSecurity? {
     guard let directory = settings.keysDirectory else {
+      guard settings.plaintextLoopback else {
+        throw ValidationError(
+          "no keys directory: set security.keys (CURVE, see docs/OPERATIONS.md), or security.plaintext: loopback "
+            + "(PODIUM_PLAINTEXT=loopback) for development on one machine")
+      }
       for endpoint in [settings.commandEndpoint, settings.updateEndpoint] where !isLoopback(endpoint) {
         throw ValidationError(
           "\(endpoint) is not a loopback endpoint: set security.keys (CURVE) to listen beyond this machine")

@@ -171,6 +171,7 @@ final class CLITests: XCTestCase {
     second.executableURL = DaemonProcess.binaries.appendingPathComponent("podiumd")
     second.arguments = ["--data-dir", daemon.dataDirectory, "--command-endpoint", "tcp://127.0.0.1:*"]
     second.standardError = Pipe()
+    second.environment = ["PATH": "/usr/bin:/bin", "PODIUM_PLAINTEXT": "loopback"]
     try second.run()
     second.waitUntilExit()
     XCTAssertNotEqual(second.terminationStatus, 0, "a second daemon on the same log is refused")

@@ -110,19 +110,28 @@ final class SecurityTests: XCTestCase {
     XCTAssertFalse(log.events.contains { $0.type == "sessionPaused" }, "nothing the outsiders sent was applied")
   }
 
-  func testPlaintextBeyondLoopbackIsRefused() throws {
+  func testPlaintextNeedsSayingSoAndStaysOnLoopback() throws {
+    XCTAssertTrue(
+      try refusedStart(["--command-endpoint", "tcp://127.0.0.1:*"], environment: [:])
+        .contains("no keys directory: set security.keys"))
+    XCTAssertTrue(
+      try refusedStart(["--command-endpoint", "tcp://0.0.0.0:*"], environment: ["PODIUM_PLAINTEXT": "loopback"])
+        .contains("tcp://0.0.0.0:* is not a loopback endpoint: set security.keys"))
+  }
+
+  /// The standard error of a podiumd that must refuse to start.
+  private func refusedStart(_ arguments: [String], environment: [String: String]) throws -> String {
     let process = Process()
+    process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+    process.currentDirectoryURL = URL(fileURLWithPath: keys)  // no config/podium.yaml here
     process.executableURL = DaemonProcess.binaries.appendingPathComponent("podiumd")
-    process.arguments = [
-      "--command-endpoint", "tcp://0.0.0.0:*", "--update-endpoint", "tcp://127.0.0.1:*",
-      "--data-dir", keys + "/data", "--metrics-address", "",
-    ]
+    process.arguments =
+      arguments + ["--update-endpoint", "tcp://127.0.0.1:*", "--data-dir", keys + "/data", "--metrics-address", ""]
     let errors = Pipe()
     process.standardError = errors
     try process.run()
     process.waitUntilExit()
     XCTAssertNotEqual(process.terminationStatus, 0)
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    XCTAssertTrue(text.contains("tcp://0.0.0.0:* is not a loopback endpoint: set security.keys"), text)
+    return String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
   }
 }

@@ -173,8 +173,11 @@ sessions:
 
 
 def hermetic_environment():
-    """The environment without PODIUM_* variables, so only flags decide."""
-    return {key: value for key, value in os.environ.items() if not key.startswith("PODIUM_")}
+    """The environment without PODIUM_* variables, so only flags decide; plaintext ZeroMQ on
+    loopback is allowed (development), as `security.keys` is not set."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("PODIUM_")}
+    environment["PODIUM_PLAINTEXT"] = "loopback"
+    return environment
 
 
 class ChildProcess:

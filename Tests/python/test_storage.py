@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from conftest import Podiumd
+from conftest import Podiumd, hermetic_environment
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_a_read_only_data_directory_stops_the_daemon_with_a_clear_error_until_it
         result = subprocess.run([str(daemon.binary), "--data-dir", str(daemon.data_dir), "--conference",
                                  str(conference_file), "--command-endpoint", "tcp://127.0.0.1:*",
                                  "--update-endpoint", "tcp://127.0.0.1:*", "--metrics-address", ""],
-                                capture_output=True, text=True, timeout=30)
+                                capture_output=True, text=True, timeout=30, env=hermetic_environment())
         assert result.returncode != 0
         assert "Read-only file system" in result.stderr or "readonly" in result.stderr.lower(), result.stderr
     finally:

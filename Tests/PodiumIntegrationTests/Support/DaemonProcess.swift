@@ -60,7 +60,8 @@ final class DaemonProcess {
       "--conference", conferenceFile.path, "--data-dir", dataDirectory, "--command-endpoint", commandEndpoint,
       "--update-endpoint", updateEndpoint, "--metrics-address", metricsAddress,
     ]
-    process.environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+    process.environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin", "PODIUM_PLAINTEXT": "loopback"]
+      .merging(environment) { $1 }
     process.currentDirectoryURL = directory
     let stdout = Pipe()
     process.standardOutput = stdout
