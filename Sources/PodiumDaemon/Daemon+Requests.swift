@@ -26,6 +26,7 @@ extension Daemon {
       switch parsed {
       case .failure(let error):
         answers.append((route, .failure(Reply.Failure(id: id, error))))
+        // A command that could not be read (unknown name, bad argument) still counts, as "unparsed".
         if body.count < ProtocolVersion.maximumRequestBytes,
           String(decoding: body, as: UTF8.self).contains("\"command\"")
         {
