@@ -4,7 +4,7 @@
 /// booth already served, fewest steps first, then booths working into their own
 /// language before retour booths, then in the room's booth order. The
 /// result is a tree rooted at the floor: no booth relays itself, no loops. A booth
-/// that can be served by nobody gets `.none`.
+/// that can be served by nobody gets `.unsourced`.
 public enum RelayMap {
   /// The source of every booth of `booths` when `floor` is spoken.
   public static func derive(booths: [Booth], floor: String?) -> [Booth.ID: RelaySource] {
