@@ -84,8 +84,8 @@ extension Daemon {
 
   /// Why the sender may not send `command`, or nil (always nil without CURVE).
   private func forbidden(_ command: Command, from userId: String?) -> String? {
-    guard let security else { return nil }
-    guard let userId, let peer = security.peers[userId] else { return "this connection has no authorized key" }
+    guard security != nil else { return nil }
+    guard let userId, let peer = peers[userId] else { return "this connection's key is not authorized (any more)" }
     return peer.refusal(of: command)
   }
 

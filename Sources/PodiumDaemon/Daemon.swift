@@ -36,6 +36,8 @@ public final class Daemon: @unchecked Sendable {
   let subscribers: SocketMonitor
   /// CURVE keys and authorized peers; nil: plaintext, every peer may do everything.
   let security: DaemonSecurity?
+  /// Who may connect and send commands (with CURVE); replaced by `reloadKeys`.
+  let peers: AuthorizedPeers
   private var authenticator: ZAPHandler?
   /// Changes at each start, so clients can tell a restart.
   public let instance = UUID().uuidString.lowercased()
@@ -49,6 +51,7 @@ public final class Daemon: @unchecked Sendable {
     security: DaemonSecurity? = nil, logger: DaemonLogger = DaemonLogger()
   ) throws {
     self.security = security
+    self.peers = AuthorizedPeers(security?.peers ?? [:])
     self.logger = logger
     log = try EventLog(path: logPath)
     logger.info(
@@ -76,7 +79,7 @@ public final class Daemon: @unchecked Sendable {
     subscribers = try SocketMonitor(publisher, in: context, name: "updates-\(instance)")
     if let security {
       // The handler must listen before any server socket binds, or libzmq lets every key in.
-      let peers = security.peers
+      let peers = self.peers
       let handler = ZAPHandler(context: context) { key, domain in
         domain == DaemonSecurity.domain && peers[key] != nil ? key : nil
       }
@@ -84,7 +87,7 @@ public final class Daemon: @unchecked Sendable {
       authenticator = handler
       try router.makeCurveServer(security.keys, domain: DaemonSecurity.domain)
       try publisher.makeCurveServer(security.keys, domain: DaemonSecurity.domain)
-      logger.info("CURVE on: \(peers.count) authorized keys")
+      logger.info("CURVE on: \(security.peers.count) authorized keys")
     }
     do {
       try router.bind(commandEndpoint)
@@ -151,6 +154,13 @@ public final class Daemon: @unchecked Sendable {
     router.close()
     publisher.close()
     logger.info("stopped at seq \(live.lastSeq)")
+  }
+
+  /// Puts a new list of authorized keys in force (SIGHUP): new handshakes and every
+  /// command are checked against it; connections of revoked keys get `forbidden`.
+  public func reloadKeys(_ authorized: [String: Peer]) {
+    peers.replace(with: authorized)
+    logger.info("keys reloaded: \(authorized.count) authorized")
   }
 
   /// The one-line status systemd shows (`systemctl status podiumd`).

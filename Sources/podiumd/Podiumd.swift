@@ -75,10 +75,17 @@ struct Podiumd: ParsableCommand {
       source.resume()
       return source
     }
-    // SIGHUP: read the conference file again and bring a changed programme into force.
+    // SIGHUP: read the keys and the conference file again; bring changes into force.
     let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
     let file = resolved.conferenceFile
     reload.setEventHandler {
+      if let keys = resolved.keysDirectory {
+        do {
+          daemon.reloadKeys(try KeyStore(directory: keys).authorized())
+        } catch {
+          logger.error("SIGHUP: \(error); the keys in force stay")
+        }
+      }
       guard let file else { return logger.warning("SIGHUP: no conference file to reload") }
       do {
         daemon.reload(try ConferenceFile.load(path: file).shifted(by: shift))

@@ -19,8 +19,8 @@ struct NewKey: ParsableCommand {
     discussion: """
       Writes NAME.key (secret, mode 0600) and NAME.pub in the keys directory and adds the public key to \
       authorized.yaml with its role: operator (every command), display (none), booth (its --booth room/booth \
-      only, or all booths without --booth), qa (questions of its --room rooms, or all rooms). Restart podiumd \
-      to let a new key in; remove its line from authorized.yaml to revoke it.
+      only, or all booths without --booth), qa (questions of its --room rooms, or all rooms). Then reload \
+      podiumd (SIGHUP); to revoke a key, remove its line from authorized.yaml and reload.
       """)
 
   @Option(help: "Settings file (YAML).") var settings: String?
