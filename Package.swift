@@ -86,6 +86,7 @@ let package = Package(
       dependencies: [
         "PodiumPluginKit", "PodiumProtocol", "PodiumConfig", "CQREncode",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -123,7 +124,6 @@ let package = Package(
       dependencies: [
         "PodiumWeb", "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol",
         .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "plugins/qa-moderation",

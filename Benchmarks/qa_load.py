@@ -78,7 +78,8 @@ def moderator_stream(url, seen, stop):
 
 def main():
     daemon = Daemon(rooms=1)
-    plugin = Questions(daemon, "--address-requests-per-minute", "1000000", "--votes-per-minute", "60",
+    plugin = Questions(daemon, "--address-requests-per-minute", "1000000", "--requests-per-minute", "1000000",
+                       "--votes-per-minute", "60",
                        "--questions-per-minute", "3")
     time.sleep(1.0)
     seen, acked, approved = {}, {}, []

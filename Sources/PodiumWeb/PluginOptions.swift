@@ -14,8 +14,13 @@ public struct PluginOptions: ParsableArguments {
   @Option(help: "Directory of the pages (default: the installed resources).") public var publicDirectory: String?
   @Option(help: "Directory of the scripts all plugins share (default: the installed resources).")
   public var sharedStaticDirectory: String?
+  @Option(help: "Requests per client address per minute, pages and API alike.")
+  public var requestsPerMinute = RequestRateLimit.standardRate
 
   public init() {}
+
+  /// The per-address request limit these options ask for.
+  public var requestLimit: RequestRateLimit { RequestRateLimit(perMinute: requestsPerMinute) }
 
   /// The settings with these flags applied; `--address` goes to `listen`.
   public func resolved(listen: WritableKeyPath<PodiumSettings, String>) throws -> PodiumSettings {

@@ -184,6 +184,7 @@ class ChildProcess:
     """A Podium program run as a child process that prints one ready line on stdout."""
 
     extra_environment = {}  # variables added to the hermetic environment (e.g. NOTIFY_SOCKET)
+    extra_arguments = []  # flags added to the program's own
 
     program = None  # the binary's name, set by subclasses
 
@@ -204,7 +205,8 @@ class ChildProcess:
         self.starts += 1
         self.stderr_path = self.workdir / f"{self.program}-{self.starts}.log"
         with open(self.stderr_path, "wb") as stderr:
-            self.process = subprocess.Popen([str(self.binary), *arguments], stdout=subprocess.PIPE, stderr=stderr,
+            self.process = subprocess.Popen([str(self.binary), *arguments, *self.extra_arguments],
+                                            stdout=subprocess.PIPE, stderr=stderr,
                                             cwd=self.workdir,
                                             env={**hermetic_environment(), **self.extra_environment})
         deadline = time.monotonic() + START_TIMEOUT

@@ -140,3 +140,17 @@ def test_a_plugin_refuses_to_serve_beyond_loopback_with_every_page_open(tmp_path
                             capture_output=True, text=True, timeout=30, env=hermetic_environment())
     assert result.returncode != 0
     assert "not loopback and no web-tokens.yaml exists" in result.stderr
+
+
+def test_public_pages_are_rate_limited_per_address(tmp_path, podiumd):
+    display = RoomDisplay(tmp_path, podiumd)
+    display.extra_arguments = ["--requests-per-minute", "40"]
+    display.start()  # its readiness probe spends a few requests
+    try:
+        browser = Browser(display.base)
+        statuses = [browser.get("/rooms/plenary/door")[0] for _ in range(45)]
+        assert 200 in statuses and statuses[-1] == 429, statuses
+        status, headers, body = browser.get("/rooms/plenary/door")
+        assert status == 429 and int(headers["Retry-After"]) >= 1 and "rate_limited" in body
+    finally:
+        display.kill()

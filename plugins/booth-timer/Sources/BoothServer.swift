@@ -28,6 +28,8 @@ struct BoothServer {
   let pages: Pages
   let publicDirectory: URL
   let sharedDirectory: URL?
+  /// Requests per client address.
+  let requestLimit: RequestRateLimit
   /// Who may open the chief interpreter's view and send its commands.
   let access: WebAccess
 
@@ -36,8 +38,9 @@ struct BoothServer {
     "setFloorLanguage", "assignTeam", "setTurnLength", "messageBooth", "clearSlowDown",
   ]
 
-  func router() -> Router<BasicRequestContext> {
-    let router = Router()
+  func router() -> Router<PluginRequestContext> {
+    let router = Router(context: PluginRequestContext.self)
+    router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
     SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 

@@ -37,7 +37,7 @@ struct QuestionsPlugin: AsyncParsableCommand {
       limits: QuestionLimits(
         questionsPerMinute: questionsPerMinute, votesPerMinute: votesPerMinute,
         addressRequestsPerMinute: addressRequestsPerMinute),
-      publicDirectory: directory, sharedDirectory: options.sharedDirectory)
+      publicDirectory: directory, sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit)
 
     let flusher = Task { await feed.run() }
     let clock = Task {

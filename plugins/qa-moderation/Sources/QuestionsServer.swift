@@ -39,11 +39,14 @@ struct QuestionsServer {
   let limits: QuestionLimits
   let publicDirectory: URL
   let sharedDirectory: URL?
+  /// Requests per client address.
+  let requestLimit: RequestRateLimit
   /// Votes this plugin forwarded, per device: a hint for the page only (the daemon counts votes).
   let votes = VoteMemory()
 
-  func router() -> Router<QuestionsContext> {
-    let router = Router(context: QuestionsContext.self)
+  func router() -> Router<PluginRequestContext> {
+    let router = Router(context: PluginRequestContext.self)
+    router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
     SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
@@ -248,7 +251,7 @@ struct QuestionsServer {
     return response
   }
 
-  private func unknownRoom(_ context: QuestionsContext) -> Response {
+  private func unknownRoom(_ context: PluginRequestContext) -> Response {
     let known = client.view.conference?.rooms.map(\.id).joined(separator: ", ") ?? ""
     return failure(
       .unknownRoom, "no room '\(context.parameters.get("room") ?? "")' (rooms: \(known))", field: "room",

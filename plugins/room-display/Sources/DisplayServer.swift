@@ -31,11 +31,14 @@ struct DisplayServer {
   let pages: Pages
   let publicDirectory: URL
   let sharedDirectory: URL?
+  /// Requests per client address.
+  let requestLimit: RequestRateLimit
   /// Who may open the control page and send commands.
   let access: WebAccess
 
-  func router() -> Router<BasicRequestContext> {
-    let router = Router()
+  func router() -> Router<PluginRequestContext> {
+    let router = Router(context: PluginRequestContext.self)
+    router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
     SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
@@ -93,7 +96,7 @@ struct DisplayServer {
   }
 
   /// A room's page, or a clear "unknown room" page when the conference has no such room.
-  private func roomPage(_ page: String, _ context: BasicRequestContext) -> Response {
+  private func roomPage(_ page: String, _ context: PluginRequestContext) -> Response {
     UnknownRoomPage.response(
       page, room: context.parameters.get("room") ?? "", conference: client.view.conference,
       link: { "/rooms/\($0.id)/door" }
