@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import requests
 from conftest import REPO, BoothTimer, Podiumd, instant, wait_until
+from pages import clear_result, countdown, has_class, js, room_status, shown, text, wait_class, wait_shown
 
 ARTIFACTS = REPO / "artifacts"
 MINUS = "\u2212"
@@ -140,15 +141,6 @@ def page(browser):
 
 # ---------------------------------------------------------------- helpers
 
-def js(driver, script, *args):
-    return driver.execute_script(script, *args)
-
-
-def text(driver, selector):
-    """textContent of the first match, or None."""
-    return js(driver, "var n = document.querySelector(arguments[0]); return n ? n.textContent : null;", selector)
-
-
 def texts(driver, selector):
     return js(driver, "return [...document.querySelectorAll(arguments[0])].map(n => n.textContent)", selector)
 
@@ -156,15 +148,6 @@ def texts(driver, selector):
 def attrs(driver, selector, name):
     return js(driver, "return [...document.querySelectorAll(arguments[0])].map(n => n.getAttribute(arguments[1]))",
               selector, name)
-
-
-def shown(driver, selector):
-    """Whether the element exists, is not hidden and takes room on the page."""
-    return js(driver, """
-        var n = document.querySelector(arguments[0]);
-        if (!n) return false;
-        for (var p = n; p && p.nodeType === 1; p = p.parentElement) if (p.hidden) return false;
-        return n.getClientRects().length > 0;""", selector)
 
 
 def wait_js(driver, script, what, timeout=WAIT, *args):
@@ -188,21 +171,6 @@ def wait_text(driver, selector, predicate, what=None, timeout=WAIT):
     return last[0]
 
 
-def wait_shown(driver, selector, expected=True, timeout=WAIT):
-    wait_until(lambda: shown(driver, selector) == expected, timeout,
-               f"{selector} to be {'shown' if expected else 'hidden'}", interval=0.1)
-
-
-def has_class(driver, selector, cls):
-    return js(driver, "var n = document.querySelector(arguments[0]); return !!n && n.classList.contains(arguments[1]);",
-              selector, cls)
-
-
-def wait_class(driver, selector, cls, expected=True, timeout=WAIT):
-    wait_until(lambda: has_class(driver, selector, cls) == expected, timeout,
-               f"{selector} {'to have' if expected else 'to lose'} class {cls}", interval=0.1)
-
-
 def turn_classes(driver, selector="body"):
     return [c for c in js(driver, "return [...document.querySelector(arguments[0]).classList]", selector)
             if c.startswith("turn-")]
@@ -216,16 +184,6 @@ def open_page(driver, url):
 
 def click(driver, selector):
     driver.find_element("css selector", selector).click()
-
-
-def countdown(value):
-    """Seconds from a countdown text: "29:57" → 1797, "1:02:03" → 3723, "−0:05" → -5."""
-    assert re.fullmatch(f"{MINUS}?\\d+(:\\d\\d){{1,2}}", value), f"not a countdown: {value!r}"
-    sign = -1 if value.startswith(MINUS) else 1
-    total = 0
-    for part in value.lstrip(MINUS).split(":"):
-        total = total * 60 + int(part)
-    return sign * total
 
 
 def countdown_at(driver, selector):
@@ -251,11 +209,6 @@ def assert_no_injection(driver):
     assert found == {"xss": None, "made": 0}, found
 
 
-def clear_result(driver):
-    js(driver, "var r = document.getElementById('result'); r.className = 'result'; r.removeAttribute('data-code');"
-               "r.textContent = '';")
-
-
 def wait_result(driver, expected="ok", what="a command"):
     """Waits for #result to say ok or error; returns [kind, data-code, text]."""
     outcome = wait_js(driver, """var r = document.getElementById('result');
@@ -271,11 +224,6 @@ def press(driver, selector, expected="ok"):
     clear_result(driver)
     click(driver, selector)
     return wait_result(driver, expected, selector)
-
-
-def room_status(podiumd, room):
-    snapshot = podiumd.snapshot(f"room/{room}")
-    return next(entry["value"] for entry in snapshot["entries"] if entry["topic"] == f"room/{room}")
 
 
 def booth_status(podiumd, room, booth):

@@ -19,6 +19,7 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from conftest import (REPO, QuestionsPlugin, RoomDisplay, start_chromium, wait_until, write_display_conference)
+from pages import clear_result, js, shown, text, wait_shown
 
 ARTIFACTS = REPO / "artifacts"
 ROOM = "plenary"
@@ -83,24 +84,6 @@ def page(browser):
 
 # ---------------------------------------------------------------- browser helpers
 
-def js(driver, script, *args):
-    return driver.execute_script(script, *args)
-
-
-def text(driver, selector):
-    """textContent of the first match, or None."""
-    return js(driver, "var n = document.querySelector(arguments[0]); return n ? n.textContent : null;", selector)
-
-
-def shown(driver, selector):
-    """Whether the element exists, is not hidden and takes room on the page."""
-    return js(driver, """
-        var n = document.querySelector(arguments[0]);
-        if (!n) return false;
-        for (var p = n; p && p.nodeType === 1; p = p.parentElement) if (p.hidden) return false;
-        return n.getClientRects().length > 0;""", selector)
-
-
 def wait_js(driver, script, what, timeout=WAIT, *args):
     return wait_until(lambda: driver.execute_script(script, *args), timeout, what, interval=0.1)
 
@@ -120,11 +103,6 @@ def wait_text(driver, selector, predicate, what=None, timeout=WAIT):
         print(f"last text of {selector}: {last!r}")
         raise
     return last[0]
-
-
-def wait_shown(driver, selector, expected=True, timeout=WAIT):
-    wait_until(lambda: shown(driver, selector) == expected, timeout,
-               f"{selector} to be {'shown' if expected else 'hidden'}", interval=0.1)
 
 
 def wait_gone(driver, selector, timeout=WAIT):
@@ -247,11 +225,6 @@ def open_console(driver, qa, name="Nadia", room=ROOM):
         click(driver, "#name-form button[type=submit]")
         wait_shown(driver, "#name-panel", False)
     wait_text(driver, "#moderator-name", name)
-
-
-def clear_result(driver):
-    js(driver, "var r = document.getElementById('result'); r.className = 'result'; r.removeAttribute('data-code');"
-               "r.textContent = '';")
 
 
 def console_click(driver, selector, expected="ok"):

@@ -21,6 +21,7 @@ import pytest
 import requests
 from conftest import (ARABIC_TITLE, HOSTILE_TITLE, REPO, RoomDisplay, Podiumd, wait_until, write_conference,
                       write_display_conference)
+from pages import clear_result, countdown, has_class, js, room_status, shown, text, wait_class, wait_shown
 
 ARTIFACTS = REPO / "artifacts"
 TIME_ZONE = "Asia/Dubai"  # the display conference's; no daylight saving time
@@ -78,24 +79,6 @@ def page(browser):
 
 # ---------------------------------------------------------------- helpers
 
-def js(driver, script, *args):
-    return driver.execute_script(script, *args)
-
-
-def text(driver, selector):
-    """textContent of the first match, or None."""
-    return js(driver, "var n = document.querySelector(arguments[0]); return n ? n.textContent : null;", selector)
-
-
-def shown(driver, selector):
-    """Whether the element exists, is not hidden and takes room on the page."""
-    return js(driver, """
-        var n = document.querySelector(arguments[0]);
-        if (!n) return false;
-        for (var p = n; p && p.nodeType === 1; p = p.parentElement) if (p.hidden) return false;
-        return n.getClientRects().length > 0;""", selector)
-
-
 def wait_js(driver, script, what, timeout=WAIT, *args):
     """Waits until the script returns something truthy; returns it."""
     return wait_until(lambda: driver.execute_script(script, *args), timeout, what, interval=0.1)
@@ -118,34 +101,9 @@ def wait_text(driver, selector, predicate, what=None, timeout=WAIT):
     return last[0]
 
 
-def wait_shown(driver, selector, expected=True, timeout=WAIT):
-    wait_until(lambda: shown(driver, selector) == expected, timeout,
-               f"{selector} to be {'shown' if expected else 'hidden'}", interval=0.1)
-
-
-def has_class(driver, selector, cls):
-    return js(driver, "var n = document.querySelector(arguments[0]); return !!n && n.classList.contains(arguments[1]);",
-              selector, cls)
-
-
-def wait_class(driver, selector, cls, expected=True, timeout=WAIT):
-    wait_until(lambda: has_class(driver, selector, cls) == expected, timeout,
-               f"{selector} {'to have' if expected else 'to lose'} class {cls}", interval=0.1)
-
-
 def open_page(driver, url):
     driver.get(url)
     wait_js(driver, "return document.readyState === 'complete' && !!window.Podium", f"{url} to load")
-
-
-def countdown(value):
-    """Seconds from a countdown text: "29:57" → 1797, "1:02:03" → 3723, "−0:05" → -5."""
-    assert re.fullmatch(f"{MINUS}?\\d+(:\\d\\d){{1,2}}", value), f"not a countdown: {value!r}"
-    sign = -1 if value.startswith(MINUS) else 1
-    total = 0
-    for part in value.lstrip(MINUS).split(":"):
-        total = total * 60 + int(part)
-    return sign * total
 
 
 def countdown_at(driver, selector="#time-left"):
@@ -167,11 +125,6 @@ def assert_no_injection(driver):
         xss: window.__xss === undefined ? null : window.__xss,
         made: document.querySelectorAll('b, img[src="x"], script:not([src])').length };""")
     assert found == {"xss": None, "made": 0}, found
-
-
-def room_status(podiumd, room):
-    snapshot = podiumd.snapshot(f"room/{room}")
-    return next(entry["value"] for entry in snapshot["entries"] if entry["topic"] == f"room/{room}")
 
 
 def parse_instant(value):
@@ -673,11 +626,6 @@ def test_unknown_room(display, page):
 def open_page_plain(driver, url):
     driver.get(url)
     wait_js(driver, "return document.readyState === 'complete'", f"{url} to load")
-
-
-def clear_result(driver):
-    js(driver, "var r = document.getElementById('result'); r.className = 'result'; r.removeAttribute('data-code');"
-               "r.textContent = '';")
 
 
 def click_command(driver, selector, expected="ok"):
