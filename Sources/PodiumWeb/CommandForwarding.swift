@@ -27,9 +27,7 @@ public enum CommandForwarding {
   public static func forward(
     _ request: Request, room: String, client: PodiumClient, permitted: (String) -> Bool = { _ in true }
   ) async -> Response {
-    let failure = { (error: ProtocolError, status: HTTPResponse.Status) -> Response in
-      Responses.json(Result(ok: false, ack: nil, error: Reply.Failure(id: nil, error)), status: status)
-    }
+    let failure = Responses.failure
     var request = request
     guard let buffer = try? await request.collectBody(upTo: maximumBodyBytes) else {
       return failure(

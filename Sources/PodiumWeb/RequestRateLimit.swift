@@ -20,11 +20,8 @@ public struct RequestRateLimit: RouterMiddleware {
   ) async throws -> Response {
     guard let wait = limiter.take(context.peer) else { return try await next(request, context) }
     let seconds = Int(wait.rounded(.up))
-    var response = Responses.json(
-      CommandForwarding.Result(
-        ok: false,
-        error: Reply.Failure(id: nil, ProtocolError(.rateLimited, "too many requests; try again in \(seconds) s"))),
-      status: .tooManyRequests)
+    var response = Responses.failure(
+      ProtocolError(.rateLimited, "too many requests; try again in \(seconds) s"), status: .tooManyRequests)
     response.headers[.retryAfter] = String(seconds)
     return response
   }

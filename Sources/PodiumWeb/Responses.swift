@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PodiumCore
+import PodiumProtocol
 
 /// Responses plugins send: live event streams, JSON, HTML.
 public enum Responses {
@@ -30,6 +31,11 @@ public enum Responses {
     headers[.contentType] = "application/json; charset=utf-8"
     headers[.cacheControl] = "no-store"
     return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  /// A refusal as a page's API reports it: `{"ok": false, "error": {code, message, field}}`.
+  public static func failure(_ error: ProtocolError, status: HTTPResponse.Status) -> Response {
+    json(CommandForwarding.Result(ok: false, error: Reply.Failure(id: nil, error)), status: status)
   }
 
   /// An HTML page.

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import PodiumCore
 import PodiumPluginKit
 import PodiumProtocol
@@ -88,12 +89,30 @@ public enum RoomFeed {
     }
   }
 
-  /// Sends the daemon's clock to every page every two seconds until cancelled.
-  public static func tickClock(of client: PodiumClient, into hub: LiveHub) async {
+  /// Sends the daemon's clock to every page of `hubs` every two seconds until cancelled.
+  public static func tickClock(of client: PodiumClient, into hubs: LiveHub...) async {
     while !Task.isCancelled {
-      hub.broadcast(clock(client.daemonNow))
+      let event = clock(client.daemonNow)
+      for hub in hubs { hub.broadcast(event) }
       try? await Task.sleep(nanoseconds: 2_000_000_000)
     }
+  }
+
+  /// `GET /live?room=R&screen=NAME&kind=KIND`: a page's event stream of room states (every room
+  /// without `room`), starting with the latest state and the daemon's clock.
+  public static func stream(
+    _ request: Request, client: PodiumClient, hub: LiveHub, kind defaultKind: String
+  ) -> Response {
+    let query = request.uri.queryParameters
+    let room = query.get("room").flatMap { $0.isEmpty ? nil : String($0) }
+    let name = query.get("screen").flatMap { $0.isEmpty ? nil : String($0.prefix(80)) } ?? defaultKind
+    let kind = query.get("kind").map { String($0.prefix(20)) } ?? defaultKind
+    let (screen, events) = hub.connect(name: name, room: room, kind: kind)
+    if let room, client.view.conference != nil, client.view.rooms[room] == nil {
+      hub.send(unknownRoom(in: client.view), to: screen.id)
+    }
+    hub.send(clock(client.daemonNow), to: screen.id)
+    return Responses.eventStream(events) { hub.seen(screen.id) }
   }
 
   private static func event(_ state: State) -> ServerSentEvent {

@@ -15,6 +15,8 @@ public final class WebAccess: @unchecked Sendable {
   private let tokens: WebTokens?
   private let lock = NSLock()
   private var sessions: [String: (holder: WebTokens.Holder, expires: Date)] = [:]
+  /// The tokens file as last read, and the file's identity then (read again when it changes).
+  private var known: (file: [FileAttributeKey: AnyHashable], holders: [WebTokens.Holder]) = ([:], [])
   private let attempts = RateLimiter(rate: 20)
 
   /// Access by the tokens of `keysDirectory`'s `web-tokens.yaml`; open without a keys directory.
@@ -23,12 +25,23 @@ public final class WebAccess: @unchecked Sendable {
   }
 
   /// Whether every page is open (no tokens file).
-  public var isOpen: Bool { (try? tokens?.holders().isEmpty) ?? true }
+  public var isOpen: Bool { holders().isEmpty }
+
+  /// The token holders now: the file is read again only when it changed (rotation), not per request.
+  private func holders() -> [WebTokens.Holder] {
+    guard let tokens else { return [] }
+    let attributes = (try? FileManager.default.attributesOfItem(atPath: tokens.path)) ?? [:]
+    let file = attributes.filter { [.modificationDate, .systemFileNumber, .size].contains($0.key) }
+      .compactMapValues { $0 as? AnyHashable }
+    lock.lock()
+    defer { lock.unlock() }
+    if file != known.file { known = (file, (try? tokens.holders()) ?? []) }
+    return known.holders
+  }
 
   /// Refuses to serve beyond loopback with every page open.
   public func check(listening address: ListenAddress) throws {
-    let loopback = address.host.hasPrefix("127.") || address.host == "localhost" || address.host == "::1"
-    if isOpen, !loopback {
+    if isOpen, !Loopback.isHost(address.host) {
       throw ListenAddressError(
         text: "\(address.host):\(address.port) is not loopback and no web-tokens.yaml exists "
           + "(create login tokens with `podium tokens new NAME --role operator`)")
@@ -45,11 +58,12 @@ public final class WebAccess: @unchecked Sendable {
   /// The holder of the request's session, if it has a live one.
   public func holder(of request: Request, now: Date = Date()) -> WebTokens.Holder? {
     guard let id = Cookies.value(Self.cookie, in: request) else { return nil }
+    let current = holders()
     lock.lock()
     defer { lock.unlock() }
     guard let session = sessions[id], session.expires > now else { return nil }
     // A rotated token ends its sessions.
-    guard (try? tokens?.holders().contains(session.holder)) == true else {
+    guard current.contains(session.holder) else {
       sessions[id] = nil
       return nil
     }
@@ -67,7 +81,8 @@ public final class WebAccess: @unchecked Sendable {
       if self.attempts.take("login") != nil {
         return self.loginPage(next: next, message: "Too many attempts; wait a minute.")
       }
-      guard let holder = (try? self.tokens?.holder(of: token)) ?? nil else {
+      let digest = WebTokens.digest(token)
+      guard let holder = self.holders().first(where: { WebTokens.same($0.digest, digest) }) else {
         return self.loginPage(next: next, message: "This token is not valid (or was replaced).")
       }
       let id = self.open(holder)
@@ -105,10 +120,6 @@ public final class WebAccess: @unchecked Sendable {
 
   /// A 401 JSON error for APIs, in the shape of `CommandForwarding.Result`.
   public func unauthorized() -> Response {
-    Responses.json(
-      CommandForwarding.Result(
-        ok: false,
-        error: Reply.Failure(id: nil, ProtocolError(.unauthorized, "log in first: this needs a login token"))),
-      status: .unauthorized)
+    Responses.failure(ProtocolError(.unauthorized, "log in first: this needs a login token"), status: .unauthorized)
   }
 }

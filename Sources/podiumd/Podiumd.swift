@@ -126,7 +126,7 @@ struct Podiumd: ParsableCommand {
           "no keys directory: set security.keys (CURVE, see docs/OPERATIONS.md), or security.plaintext: loopback "
             + "(PODIUM_PLAINTEXT=loopback) for development on one machine")
       }
-      for endpoint in [settings.commandEndpoint, settings.updateEndpoint] where !isLoopback(endpoint) {
+      for endpoint in [settings.commandEndpoint, settings.updateEndpoint] where !Loopback.isEndpoint(endpoint) {
         throw ValidationError(
           "\(endpoint) is not a loopback endpoint: set security.keys (CURVE) to listen beyond this machine")
       }
@@ -140,10 +140,4 @@ struct Podiumd: ParsableCommand {
       keys: CurveKeyPair(publicKey: own.publicKey, secretKey: own.secretKey ?? ""), peers: try store.authorized())
   }
 
-  /// `tcp://127.0.0.1:…`, `tcp://localhost:…`, `tcp://[::1]:…`, `ipc://…` or `inproc://…`.
-  static func isLoopback(_ endpoint: String) -> Bool {
-    if endpoint.hasPrefix("ipc://") || endpoint.hasPrefix("inproc://") { return true }
-    let host = endpoint.dropFirst("tcp://".count).split(separator: ":").first.map(String.init) ?? ""
-    return endpoint.hasPrefix("tcp://") && (host.hasPrefix("127.") || host == "localhost" || endpoint.contains("[::1]"))
-  }
 }

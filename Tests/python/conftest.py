@@ -305,65 +305,33 @@ class Podiumd(ChildProcess):
 SHARED_STATIC = REPO / "Sources" / "PodiumWeb" / "Static"
 
 
-class RoomDisplay(ChildProcess):
-    """A podium-display child process following a Podiumd; serves the pages from the
-    repository (plugins/room-display/Public), so page changes need no rebuild."""
+class WebPlugin(ChildProcess):
+    """A web plugin child process following a Podiumd. It serves the pages from the repository
+    (its Public directory, shared scripts from Sources/PodiumWeb/Static), so page changes need no
+    rebuild; it is ready for tests once it has the conference (PROBE, an unknown room, is then a 404)."""
 
-    program = "podium-display"
-    PUBLIC = REPO / "plugins" / "room-display" / "Public"
+    PUBLIC = None  # the plugin's pages in the repository
+    PROBE = None  # a page of an unknown room
 
-    def __init__(self, workdir, daemon, bin_dir=BIN_DIR, public_directory=PUBLIC):
+    def __init__(self, workdir, daemon, bin_dir=BIN_DIR, public_directory=None, shared_static_directory=SHARED_STATIC):
         super().__init__(workdir, bin_dir)
         self.daemon = daemon
-        self.public_directory = Path(public_directory)
-        self.base = None
-
-    def start(self):
-        line = self.launch(["--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
-                            "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory),
-                            "--shared-static-directory", str(SHARED_STATIC)],
-                           "podium-display ready http://")
-        self.base = line.split()[-1]
-        # Ready for tests once it has the conference: an unknown room's page is then a 404.
-        wait_until(lambda: self.status("/rooms/--pytest-probe--/door") == 404, START_TIMEOUT,
-                   "podium-display to receive the conference from podiumd", 0.1)
-        return self
-
-    def url(self, path="/"):
-        return self.base + path
-
-    def status(self, path):
-        """The HTTP status of a GET (no exception for 4xx/5xx)."""
-        try:
-            with urllib.request.urlopen(self.url(path), timeout=REPLY_TIMEOUT) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-
-
-class BoothTimer(ChildProcess):
-    """A podium-booth child process following a Podiumd; serves the pages from the repository
-    (plugins/booth-timer/Public, shared scripts from Sources/PodiumWeb/Static), so page changes need no rebuild."""
-
-    program = "podium-booth"
-    PUBLIC = REPO / "plugins" / "booth-timer" / "Public"
-
-    def __init__(self, workdir, daemon, bin_dir=BIN_DIR, public_directory=PUBLIC, shared_static_directory=SHARED_STATIC):
-        super().__init__(workdir, bin_dir)
-        self.daemon = daemon
-        self.public_directory = Path(public_directory)
+        self.public_directory = Path(public_directory or self.PUBLIC)
         self.shared_static_directory = Path(shared_static_directory)
         self.base = None
 
+    def arguments(self):
+        """Flags beyond the common ones."""
+        return []
+
     def start(self):
         line = self.launch(["--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
                             "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory),
-                            "--shared-static-directory", str(self.shared_static_directory)],
-                           "podium-booth ready http://")
+                            "--shared-static-directory", str(self.shared_static_directory), *self.arguments()],
+                           f"{self.program} ready http://")
         self.base = line.split()[-1]
-        # Ready for tests once it has the conference: an unknown room's console is then a 404.
-        wait_until(lambda: self.status("/rooms/--pytest-probe--/booths/en") == 404, START_TIMEOUT,
-                   "podium-booth to receive the conference from podiumd", 0.1)
+        wait_until(lambda: self.status(self.PROBE) == 404, START_TIMEOUT,
+                   f"{self.program} to receive the conference from podiumd", 0.1)
         return self
 
     def url(self, path="/"):
@@ -377,16 +345,39 @@ class BoothTimer(ChildProcess):
         except urllib.error.HTTPError as error:
             return error.code
 
-    def command(self, room, command, **args):
-        """POSTs a command as the pages do; returns (HTTP status, reply as a dict)."""
-        body = json.dumps({"command": command, "args": args}).encode()
-        request = urllib.request.Request(self.url(f"/api/rooms/{room}/commands"), data=body, method="POST",
-                                         headers={"Content-Type": "application/json"})
+    def call(self, method, path, body=None, headers=None):
+        """One JSON request; returns (HTTP status, reply as a dict)."""
+        headers = {"Accept": "application/json", **(headers or {})}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(self.url(path), data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=REPLY_TIMEOUT * 2) as response:
-                return response.status, json.loads(response.read())
+                return response.status, json.loads(response.read() or b"{}")
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read() or b"{}")
+
+    def command(self, room, command, **args):
+        """POSTs a command as the pages do; returns (HTTP status, reply as a dict)."""
+        return self.call("POST", f"/api/rooms/{room}/commands", {"command": command, "args": args})
+
+
+class RoomDisplay(WebPlugin):
+    """podium-display: door screens, monitors, the lobby, the control page."""
+
+    program = "podium-display"
+    PUBLIC = REPO / "plugins" / "room-display" / "Public"
+    PROBE = "/rooms/--pytest-probe--/door"
+
+
+class BoothTimer(WebPlugin):
+    """podium-booth: booth consoles and the chief interpreter's view."""
+
+    program = "podium-booth"
+    PUBLIC = REPO / "plugins" / "booth-timer" / "Public"
+    PROBE = "/rooms/--pytest-probe--/booths/en"
 
 
 CHROMIUM = Path(os.environ.get("PODIUM_CHROMIUM", "/usr/bin/chromium"))
@@ -471,68 +462,31 @@ def browser():
         driver.quit()
 
 
-class QuestionsPlugin(ChildProcess):
-    """A podium-qa child process following a Podiumd, with a known moderator token; serves the pages
-    from the repository (plugins/qa-moderation/Public, shared scripts from Sources/PodiumWeb/Static),
-    so page changes need no rebuild. The rate limits are the defaults unless given."""
+class QuestionsPlugin(WebPlugin):
+    """podium-qa with a known moderator token; the rate limits are the defaults unless given."""
 
     program = "podium-qa"
     PUBLIC = REPO / "plugins" / "qa-moderation" / "Public"
+    PROBE = "/rooms/--pytest-probe--/ask"
     TOKEN = "pytest-moderator-token-5f3a9c1e"
 
-    def __init__(self, workdir, daemon, bin_dir=BIN_DIR, public_directory=PUBLIC, shared_static_directory=SHARED_STATIC,
+    def __init__(self, workdir, daemon, bin_dir=BIN_DIR, public_directory=None, shared_static_directory=SHARED_STATIC,
                  token=TOKEN, questions_per_minute=None, votes_per_minute=None, address_requests_per_minute=None):
-        super().__init__(workdir, bin_dir)
-        self.daemon = daemon
-        self.public_directory = Path(public_directory)
-        self.shared_static_directory = Path(shared_static_directory)
+        super().__init__(workdir, daemon, bin_dir, public_directory, shared_static_directory)
         self.token = token
         self.limits = {"--questions-per-minute": questions_per_minute, "--votes-per-minute": votes_per_minute,
                        "--address-requests-per-minute": address_requests_per_minute}
-        self.base = None
 
-    def start(self):
+    def arguments(self):
         limits = [str(part) for flag, value in self.limits.items() if value is not None for part in (flag, value)]
-        line = self.launch(["--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
-                            "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory),
-                            "--shared-static-directory", str(self.shared_static_directory),
-                            "--moderator-token", self.token, *limits],
-                           "podium-qa ready http://")
-        self.base = line.split()[-1]
-        # Ready for tests once it has the conference: an unknown room's page is then a 404.
-        wait_until(lambda: self.status("/rooms/--pytest-probe--/ask") == 404, START_TIMEOUT,
-                   "podium-qa to receive the conference from podiumd", 0.1)
-        return self
-
-    def url(self, path="/"):
-        return self.base + path
+        return ["--moderator-token", self.token, *limits]
 
     def moderator_link(self, room):
         """The private link a moderator is given: it sets the moderator cookie and redirects to the console."""
         return self.url(f"/moderate/{room}?token={self.token}")
 
-    def status(self, path):
-        """The HTTP status of a GET (no exception for 4xx/5xx)."""
-        try:
-            with urllib.request.urlopen(self.url(path), timeout=REPLY_TIMEOUT) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-
-    def _call(self, method, path, body=None, token=True):
-        headers = {"Accept": "application/json"}
-        if token:
-            headers["Authorization"] = f"Bearer {self.token}"
-        data = None
-        if body is not None:
-            data = json.dumps(body).encode()
-            headers["Content-Type"] = "application/json"
-        request = urllib.request.Request(self.url(path), data=data, method=method, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=REPLY_TIMEOUT * 2) as response:
-                return response.status, json.loads(response.read() or b"{}")
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"{}")
+    def _call(self, method, path, body=None):
+        return self.call(method, path, body, {"Authorization": f"Bearer {self.token}"})
 
     def moderate(self, room, command, by="pytest", **args):
         """A moderator's command (with the token); returns (HTTP status, reply as a dict)."""

@@ -48,12 +48,6 @@ public struct WebTokens: Sendable {
     }
   }
 
-  /// The holder of `token`, if any.
-  public func holder(of token: String) throws -> Holder? {
-    let digest = Self.digest(token)
-    return try holders().first { Self.same($0.digest, digest) }
-  }
-
   /// Issues a new random token for `name` (replacing any earlier one) and returns it.
   public func issue(name: String, role: Role) throws -> String {
     var generator = SystemRandomNumberGenerator()
@@ -83,7 +77,8 @@ public struct WebTokens: Sendable {
     SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
   }
 
-  static func same(_ a: String, _ b: String) -> Bool {
+  /// Whether two secrets are equal, in time independent of where they differ.
+  public static func same(_ a: String, _ b: String) -> Bool {
     let x = Array(a.utf8)
     let y = Array(b.utf8)
     return x.count == y.count && zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0

@@ -62,18 +62,7 @@ struct BoothServer {
         known in known.booths.first.map { "/rooms/\(known.id)/booths/\($0.id)" } ?? "/"
       }
     }
-    router.get("/live") { request, _ -> Response in
-      let query = request.uri.queryParameters
-      let room = query.get("room").flatMap { $0.isEmpty ? nil : $0 }
-      let name = query.get("screen").flatMap { $0.isEmpty ? nil : String($0.prefix(80)) } ?? "console"
-      let kind = query.get("kind").map { String($0.prefix(20)) } ?? "console"
-      let (screen, events) = hub.connect(name: name, room: room, kind: kind)
-      if let room, client.view.conference != nil, client.view.rooms[room] == nil {
-        hub.send(RoomFeed.unknownRoom(in: client.view), to: screen.id)
-      }
-      hub.send(RoomFeed.clock(client.daemonNow), to: screen.id)
-      return Responses.eventStream(events) { hub.seen(screen.id) }
-    }
+    router.get("/live") { request, _ in RoomFeed.stream(request, client: client, hub: hub, kind: "console") }
     router.post("/api/rooms/:room/commands") { request, context in
       await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client) {
         !Self.chiefCommands.contains($0) || access.admits(request, [.chief])

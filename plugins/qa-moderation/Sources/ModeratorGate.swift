@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PodiumConfig
 import PodiumWeb
 
 /// Who may moderate: the holders of the moderator token, sent as a cookie (set when a
@@ -12,21 +13,11 @@ struct ModeratorGate: Sendable {
 
   /// Whether `request` carries the token, or a moderator's login.
   func admits(_ request: Request) -> Bool {
-    if !access.isOpen, access.holder(of: request).map({ $0.role == .moderator || $0.role == .operator }) == true {
-      return true
-    }
-    if let presented = Cookies.value(Self.cookie, in: request), Self.same(presented, token) { return true }
+    if !access.isOpen, access.admits(request, [.moderator]) { return true }
+    if let presented = Cookies.value(Self.cookie, in: request), WebTokens.same(presented, token) { return true }
     if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-      return Self.same(String(header.dropFirst("Bearer ".count)), token)
+      return WebTokens.same(String(header.dropFirst("Bearer ".count)), token)
     }
     return false
-  }
-
-  /// Compares in time independent of where the texts differ.
-  static func same(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.utf8)
-    let y = Array(b.utf8)
-    guard x.count == y.count else { return false }
-    return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
   }
 }

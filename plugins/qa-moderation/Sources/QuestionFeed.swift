@@ -65,13 +65,6 @@ final class QuestionFeed: @unchecked Sendable {
     return events
   }
 
-  /// Sends the daemon's clock to every page.
-  func tickClock() {
-    let clock = RoomFeed.clock(client.daemonNow)
-    audience.broadcast(clock)
-    moderators.broadcast(clock)
-  }
-
   /// Publishes what changed in the `qa/` topics (and session titles) since the last flush.
   func flush() {
     lock.lock()

@@ -40,12 +40,7 @@ struct QuestionsPlugin: AsyncParsableCommand {
       publicDirectory: directory, sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit)
 
     let flusher = Task { await feed.run() }
-    let clock = Task {
-      while !Task.isCancelled {
-        feed.tickClock()
-        try? await Task.sleep(nanoseconds: 2_000_000_000)
-      }
-    }
+    let clock = Task { await RoomFeed.tickClock(of: client, into: feed.audience, feed.moderators) }
     let printToken = moderatorToken == nil
     try await PluginOptions.serve(server.router(), at: address, name: "podium-qa") { base in
       printToken ? "moderator link: \(base)/moderate/ROOM?token=\(token)" : nil

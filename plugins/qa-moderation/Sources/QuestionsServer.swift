@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PodiumConfig
 import PodiumCore
 import PodiumPluginKit
 import PodiumProtocol
@@ -66,7 +67,7 @@ struct QuestionsServer {
     router.get("/moderate/:room") { request, context -> Response in
       let room = context.parameters.get("room") ?? ""
       if let token = request.uri.queryParameters.get("token") {
-        guard ModeratorGate.same(token, gate.token) else { return unauthorizedPage() }
+        guard WebTokens.same(token, gate.token) else { return unauthorizedPage() }
         var response = Response(status: .seeOther)
         var target = URLComponents()
         target.path = "/moderate/\(room)"
@@ -237,11 +238,7 @@ struct QuestionsServer {
   private func failure(
     _ code: ErrorCode, _ message: String, field: String? = nil, status: HTTPResponse.Status, _ setCookie: String? = nil
   ) -> Response {
-    withCookie(
-      Responses.json(
-        CommandForwarding.Result(
-          ok: false, ack: nil, error: Reply.Failure(id: nil, ProtocolError(code, message, field: field))),
-        status: status), setCookie)
+    withCookie(Responses.failure(ProtocolError(code, message, field: field), status: status), setCookie)
   }
 
   private func rateLimited(_ wait: TimeInterval, _ setCookie: String? = nil) -> Response {

@@ -60,18 +60,7 @@ struct DisplayServer {
       return Responses.svg(code.svg)
     }
 
-    router.get("/live") { request, _ -> Response in
-      let query = request.uri.queryParameters
-      let room = query.get("room").flatMap { $0.isEmpty ? nil : $0 }
-      let name = query.get("screen").flatMap { $0.isEmpty ? nil : String($0.prefix(80)) } ?? "screen"
-      let kind = query.get("kind").map { String($0.prefix(20)) } ?? "screen"
-      let (screen, events) = hub.connect(name: name, room: room, kind: kind)
-      if let room, client.view.conference != nil, client.view.rooms[room] == nil {
-        hub.send(RoomFeed.unknownRoom(in: client.view), to: screen.id)
-      }
-      hub.send(RoomFeed.clock(client.daemonNow), to: screen.id)
-      return Responses.eventStream(events) { hub.seen(screen.id) }
-    }
+    router.get("/live") { request, _ in RoomFeed.stream(request, client: client, hub: hub, kind: "screen") }
 
     router.post("/api/rooms/:room/commands") { request, context in
       await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client) { _ in
