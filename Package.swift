@@ -142,7 +142,8 @@ let package = Package(
     .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
     .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
     .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport"]),
-    .testTarget(name: "PodiumStoreTests", dependencies: ["PodiumStore"]),
+    .testTarget(
+      name: "PodiumStoreTests", dependencies: ["PodiumStore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PodiumWebTests", dependencies: ["PodiumWeb"]),
     .testTarget(name: "PodiumReportsTests", dependencies: ["PodiumReports"]),
     .testTarget(name: "PodiumPluginKitTests", dependencies: ["PodiumPluginKit", "PodiumProtocol"]),

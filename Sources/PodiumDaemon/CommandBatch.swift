@@ -26,12 +26,12 @@ struct CommandBatch {
 
   /// Decides one command at `now`; `remembered` looks up replies of commands accepted before.
   mutating func decide(
-    id: String, command: Command, at now: Date, remembered: (String) throws -> [UInt8]?
+    id: String, command: RoomCommand, at now: Date, remembered: (String) throws -> [UInt8]?
   ) -> Outcome {
     if let earlier = acceptedIds[id] ?? (try? remembered(id)) ?? nil {
       return .duplicate(earlier)
     }
-    let decided: [Event]
+    let decided: [AnyEvent]
     do {
       decided = try working.state.decide(command, at: now)
     } catch let rejection as CommandRejection {
@@ -42,7 +42,7 @@ struct CommandBatch {
     var references: [Reply.EventReference] = []
     for event in decided {
       let stored = append(event, at: now, commandId: id)
-      references.append(Reply.EventReference(seq: stored.seq, type: event.name))
+      references.append(Reply.EventReference(seq: stored.seq, type: event.type))
     }
     let ack = Reply.Acknowledgement(id: id, seq: working.lastSeq, events: references)
     let reply = WireCoding.encode(ack)
@@ -53,7 +53,7 @@ struct CommandBatch {
 
   /// Adds an event that no command caused (a conference load), applied and sequenced.
   @discardableResult
-  mutating func append(_ event: Event, at now: Date, commandId: String? = nil) -> StoredEvent {
+  mutating func append(_ event: AnyEvent, at now: Date, commandId: String? = nil) -> StoredEvent {
     let topics = Topic.affected(by: event)
     let seq = working.lastSeq + 1
     let stored = StoredEvent(
@@ -66,7 +66,7 @@ struct CommandBatch {
       let prev = working.heads[stream] ?? 0
       working.heads[stream] = seq
       let value = working.value(of: topic, at: now) ?? .null
-      updates.append(Update(seq: seq, prev: prev, topic: topic, at: now, event: event.name, value: value))
+      updates.append(Update(seq: seq, prev: prev, topic: topic, at: now, event: event.type, value: value))
     }
     return stored
   }

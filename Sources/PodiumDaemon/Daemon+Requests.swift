@@ -35,7 +35,7 @@ extension Daemon {
       case .success(let envelope):
         if let client = envelope.client { metrics.heard(from: client, at: now) }
         if case .command(let commandId, let command) = envelope.request {
-          let name = CommandCoding.encode(command).name
+          let name = command.name
           if let reason = forbidden(command, from: userId) {
             answers.append((route, .failure(Reply.Failure(id: commandId, ProtocolError(.forbidden, reason)))))
             metrics.command(name, result: ErrorCode.forbidden.rawValue)
@@ -83,7 +83,7 @@ extension Daemon {
   }
 
   /// Why the sender may not send `command`, or nil (always nil without CURVE).
-  private func forbidden(_ command: Command, from userId: String?) -> String? {
+  private func forbidden(_ command: RoomCommand, from userId: String?) -> String? {
     guard security != nil else { return nil }
     guard let userId, let peer = peers[userId] else { return "this connection's key is not authorized (any more)" }
     return peer.refusal(of: command)
@@ -134,8 +134,9 @@ extension Daemon {
       do {
         let entries = try log.events(after: after, limit: limit).map { stored in
           Reply.LogEntry(
-            seq: stored.seq, at: stored.at, topic: stored.topic, type: stored.event.name, command: stored.commandId,
-            event: (try? JSONValue(encoding: stored.event)) ?? .null)
+            seq: stored.seq, at: stored.at, topic: stored.topic, type: stored.event.type,
+            version: stored.event.version, command: stored.commandId,
+            event: .object([stored.event.type: (try? JSONValue(encoding: stored.event.event)) ?? .null]))
         }
         return WireCoding.encode(Reply.Events(id: envelope.id, last: live.lastSeq, events: entries))
       } catch {

@@ -12,7 +12,7 @@ import ZeroMQ
 /// numbers), and input is bounded in size.
 public final class Daemon: @unchecked Sendable {
   /// The daemon's name and version, as `hello` reports it.
-  public static let identity = "podiumd 0.1.0"
+  public static let identity = "podiumd 0.2.0"
   /// Seconds between heartbeats on the update endpoint.
   public static let heartbeatInterval: TimeInterval = 1
   /// Requests drained into one batch (one commit) at most.
@@ -54,6 +54,11 @@ public final class Daemon: @unchecked Sendable {
     self.peers = AuthorizedPeers(security?.peers ?? [:])
     self.logger = logger
     log = try EventLog(path: logPath)
+    if let migration = log.migration {
+      logger.info(
+        "event log \(logPath) migrated from schema \(migration.from) to \(EventLog.schema); "
+          + "the schema-\(migration.from) file is kept at \(migration.keptAt)")
+    }
     logger.info(
       "event log \(logPath): journal_mode=\(log.journalMode) synchronous=\(Self.synchronousName(log.synchronousMode))")
     live = try LiveState(replaying: log)

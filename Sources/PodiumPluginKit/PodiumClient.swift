@@ -44,12 +44,23 @@ public final class PodiumClient: @unchecked Sendable {
   /// - Throws: `PodiumClientError.refused` with the daemon's reason, or `.unreachable`.
   @discardableResult
   public func send(
-    _ command: Command, id: String = UUID().uuidString.lowercased()
+    _ command: RoomCommand, id: String = UUID().uuidString.lowercased()
   ) async throws
     -> Reply.Acknowledgement
   {
-    let reply = try await request(CommandCoding.requestBody(id: id, command))
+    let reply = try await request(.command(command, id: id))
     return try Self.decodeAcknowledgement(reply)
+  }
+
+  /// Sends `command` to `room` and waits for its acknowledgement.
+  @discardableResult
+  public func send(_ command: some Command, to room: Room.ID) async throws -> Reply.Acknowledgement {
+    try await send(RoomCommand(command, in: room))
+  }
+
+  /// Sends a typed request and returns the raw reply; an `error` reply throws `.refused`.
+  public func request(_ envelope: RequestEnvelope) async throws -> [UInt8] {
+    try await request(envelope.body)
   }
 
   /// Sends any request object (its `id` is set by the client) and returns the raw reply.

@@ -1,3 +1,4 @@
+import PodiumCore
 import PodiumProtocol
 
 /// A plugin's copy of the topics it follows, kept consistent by the Clone rules:

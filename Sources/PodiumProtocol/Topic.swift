@@ -21,23 +21,19 @@ public enum Topic {
   public static func question(_ id: Question.ID, in room: Room.ID) -> String { "qa/\(room)/\(id)" }
 
   /// The topic an event is filed under: the first of `affected(by:)`.
-  public static func of(_ event: Event) -> String { affected(by: event)[0] }
+  public static func of(_ event: AnyEvent) -> String { affected(by: event)[0] }
 
-  /// Every topic whose value an event changes, each in a different stream: the
-  /// daemon publishes one update per topic, all with the event's sequence number.
-  public static func affected(by event: Event) -> [String] {
-    guard let roomId = event.roomId else { return [conference] }
-    if let question = event.questionId {
-      if case .questionEdited = event { return [Self.question(question, in: roomId), room(roomId)] }
-      return [Self.question(question, in: roomId)]
-    }
-    switch event {
-    case .sessionStarted, .sessionEnded, .questionShown, .questionHidden, .intakeChanged:
-      return [room(roomId), questions(roomId)]
-    case .nextQuestionSet, .deviceBanned:
-      return [questions(roomId)]
-    default:
-      return [room(roomId)]
+  /// Every topic whose value an event changes (its declared `topics`), each in a different
+  /// stream: the daemon publishes one update per topic, all with the event's sequence number.
+  public static func affected(by event: AnyEvent) -> [String] {
+    guard let room = event.roomId else { return [conference] }
+    return event.topics.map { kind in
+      switch kind {
+      case .conference: conference
+      case .room: Self.room(room)
+      case .questionBoard: questions(room)
+      case .question: event.questionId.map { question($0, in: room) } ?? questions(room)
+      }
     }
   }
 

@@ -25,33 +25,33 @@ public struct QuestionReport: Sendable {
   public var entries: [Entry]
 
   /// The report from the log's events in order, for one session (or all); nil without a conference.
-  public init?<S: Sequence>(events: S, session: Session.ID? = nil) where S.Element == (at: Date, event: Event) {
+  public init?<S: Sequence>(events: S, session: Session.ID? = nil) where S.Element == (at: Date, event: AnyEvent) {
     var state = ConferenceState()
     var history: [String: [Step]] = [:]
     var order: [(room: Room.ID, id: Question.ID)] = []
     for (at, event) in events {
       state.apply(event)
       guard let room = event.roomId else { continue }
-      switch event {
-      case .questionSubmitted(_, let question):
-        order.append((room, question.id))
-        history["\(room)/\(question.id)", default: []].append(
-          Step(at: at, what: event.name, detail: question.held.map { "held: \($0)" }))
-      case .questionVoted, .votesMerged:
+      let what = event.type
+      func record(_ id: Question.ID, by: String? = event.moderator, detail: String? = nil) {
+        history["\(room)/\(id)", default: []].append(Step(at: at, what: what, by: by, detail: detail))
+      }
+      switch event.event {
+      case let submitted as QuestionSubmitted:
+        order.append((room, submitted.question.id))
+        record(submitted.question.id, detail: submitted.question.held.map { "held: \($0)" })
+      case is QuestionVoted, is VotesMerged:
         continue  // counted in votes; one line each would drown the history
-      case .questionShown(_, let id, let by, _):
-        history["\(room)/\(id)", default: []].append(Step(at: at, what: event.name, by: by))
-      case .questionEdited(_, let id, let text, let by, _):
-        history["\(room)/\(id)", default: []].append(Step(at: at, what: event.name, by: by, detail: text))
-      case .questionMerged(_, let id, let into, let by, _):
-        history["\(room)/\(id)", default: []].append(Step(at: at, what: event.name, by: by, detail: "into \(into)"))
-      case .questionTagged(_, let id, let tags, let by, _):
-        history["\(room)/\(id)", default: []].append(
-          Step(at: at, what: event.name, by: by, detail: tags.joined(separator: ", ")))
+      case let shown as QuestionShown:
+        record(shown.question)
+      case let edited as QuestionEdited:
+        record(edited.question, detail: edited.text)
+      case let merged as QuestionMerged:
+        record(merged.question, detail: "into \(merged.into)")
+      case let tagged as QuestionTagged:
+        record(tagged.question, detail: tagged.tags.joined(separator: ", "))
       default:
-        if let id = event.questionId {
-          history["\(room)/\(id)", default: []].append(Step(at: at, what: event.name, by: event.moderator))
-        }
+        if let id = event.questionId { record(id) }
       }
     }
     guard let conference = state.conference else { return nil }

@@ -8,6 +8,10 @@ import PodiumCore
 /// one transaction per batch of commands). The file is in WAL mode with
 /// `synchronous=FULL`, so a committed event survives a process crash and a power
 /// loss. Other processes may read it while the daemon writes.
+///
+/// Events are stored as `type`, `version` and `payload` (`EventPayload`). A log of an
+/// older schema is migrated when the daemon opens it, after a copy of it is kept beside
+/// (`migration`); read-only opens read the older layout as it is.
 public final class EventLog {
   private let database: DatabaseQueue
   /// The `synchronous` setting read back from SQLite after opening (`2` is FULL).
@@ -16,6 +20,11 @@ public final class EventLog {
   public let journalMode: String
   /// The file the log lives in.
   public let path: String
+  /// The schema of the file as opened: `EventLog.schema` once migrated.
+  public let fileSchema: Int
+  /// The migration this open made, if it made one: the schema it came from and where
+  /// the file of that schema is kept.
+  public let migration: (from: Int, keptAt: String)?
 
   /// Opens (creating and migrating if needed) the log at `path`.
   ///
@@ -28,15 +37,24 @@ public final class EventLog {
     self.path = path
     do {
       database = try DatabaseQueue(path: path, configuration: configuration)
+      var migration: (from: Int, keptAt: String)?
       if !readOnly {
         // After GRDB's own WAL set-up, which chooses NORMAL: FULL syncs every commit.
         try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        let applied = try database.read { try Self.migrator.appliedIdentifiers($0) }
+        if applied.contains(Self.schemaOne), !applied.contains(Self.schemaTwo) {
+          let kept = Self.freePath(beside: path, schema: 1)
+          try database.inDatabase { try $0.execute(sql: "VACUUM INTO ?", arguments: [kept]) }
+          migration = (1, kept)
+        }
         try Self.migrator.migrate(database)
       }
-      (synchronousMode, journalMode) = try database.read { db in
+      self.migration = migration
+      (synchronousMode, journalMode, fileSchema) = try database.read { db in
         (
           try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1,
-          try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
+          try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?",
+          try db.columns(in: "events").contains { $0.name == "version" } ? 2 : 1
         )
       }
     } catch {
@@ -44,24 +62,34 @@ public final class EventLog {
     }
   }
 
+  /// `podium.schema-1.sqlite` beside `podium.sqlite`, or `…schema-1-2.sqlite` if that is taken.
+  private static func freePath(beside path: String, schema: Int) -> String {
+    let base = (path as NSString).deletingPathExtension + ".schema-\(schema)"
+    var candidate = base + ".sqlite"
+    var number = 2
+    while FileManager.default.fileExists(atPath: candidate) {
+      candidate = base + "-\(number).sqlite"
+      number += 1
+    }
+    return candidate
+  }
+
   /// Appends a batch of events and the commands that caused them in one transaction.
   ///
   /// Returns once SQLite has committed (and, with `synchronous=FULL`, synced).
   public func append(_ events: [StoredEvent], commands: [CommandOutcome]) throws {
     guard !events.isEmpty || !commands.isEmpty else { return }
-    let encoder = PodiumJSON.encoder()
     do {
       try database.write { db in
         for stored in events {
-          let body = String(decoding: try encoder.encode(stored.event), as: UTF8.self)
           try db.execute(
             sql: """
-              INSERT INTO events (seq, at, topic, stream, type, command_id, body)
-              VALUES (?, ?, ?, ?, ?, ?, ?)
+              INSERT INTO events (seq, at, topic, stream, type, version, command_id, payload)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
               """,
             arguments: [
-              stored.seq, PodiumJSON.formatInstant(stored.at), stored.topic, stored.stream, stored.event.name,
-              stored.commandId, body,
+              stored.seq, PodiumJSON.formatInstant(stored.at), stored.topic, stored.stream, stored.event.type,
+              stored.event.version, stored.commandId, try EventPayload.encode(stored.event),
             ])
         }
         for command in commands {
@@ -94,7 +122,7 @@ public final class EventLog {
     try database.read { db in
       try Row.fetchAll(
         db, sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [after, limit]
-      ).map(Self.storedEvent)
+      ).map(storedEvent)
     }
   }
 
@@ -109,7 +137,7 @@ public final class EventLog {
           try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY seq")
         }
       while let row = try cursor.next() {
-        try body(try Self.storedEvent(row))
+        try body(try storedEvent(row))
       }
     }
   }
@@ -126,12 +154,25 @@ public final class EventLog {
     try database.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
   }
 
-  private static func storedEvent(_ row: Row) throws -> StoredEvent {
-    let body: String = row["body"]
+  private func storedEvent(_ row: Row) throws -> StoredEvent {
+    let type: String = row["type"]
     let at: String = row["at"]
+    let seq: Int64 = row["seq"]
+    let event: AnyEvent
+    do {
+      if fileSchema == 1 {
+        // Schema 1, read as it is: `{"<type>": {payload}}`, every payload at version 1.
+        let body = try JSONDecoder().decode(JSONValue.self, from: Data((row["body"] as String).utf8))
+        let payload = try PodiumJSON.encoder().encode(body.object?[type] ?? .null)
+        event = try EventPayload.decode(type: type, version: 1, payload: String(decoding: payload, as: UTF8.self))
+      } else {
+        event = try EventPayload.decode(type: type, version: row["version"], payload: row["payload"])
+      }
+    } catch {
+      throw EventLogError(operation: "read event \(seq)", reason: "\(error)")
+    }
     return StoredEvent(
-      seq: row["seq"], at: PodiumJSON.parseInstant(at) ?? Date(timeIntervalSince1970: 0), topic: row["topic"],
-      stream: row["stream"], commandId: row["command_id"],
-      event: try PodiumJSON.decoder().decode(Event.self, from: Data(body.utf8)))
+      seq: seq, at: PodiumJSON.parseInstant(at) ?? Date(timeIntervalSince1970: 0), topic: row["topic"],
+      stream: row["stream"], commandId: row["command_id"], event: event)
   }
 }

@@ -13,9 +13,9 @@ public struct StoredEvent: Equatable, Sendable {
   public var stream: String
   /// The id of the command that caused it, if a command did.
   public var commandId: String?
-  public var event: Event
+  public var event: AnyEvent
 
-  public init(seq: Int64, at: Date, topic: String, stream: String, commandId: String?, event: Event) {
+  public init(seq: Int64, at: Date, topic: String, stream: String, commandId: String?, event: AnyEvent) {
     self.seq = seq
     self.at = at
     self.topic = topic

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PodiumCore
 import PodiumPluginKit
 import PodiumProtocol
 

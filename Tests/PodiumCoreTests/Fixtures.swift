@@ -24,12 +24,12 @@ enum Fixtures {
         id: "workshop", roomId: "atlas", title: "Atelier", plannedStart: at(minutes: 0), plannedEnd: at(minutes: 60)),
     ])
 
-  static var loaded: ConferenceState { ConferenceState().evolve(.conferenceLoaded(conference: conference)) }
+  static var loaded: ConferenceState { ConferenceState().evolve(AnyEvent(ConferenceLoaded(conference: conference))) }
 
   /// Decides and applies a command, failing the test on refusal.
   static func run(
-    _ state: inout ConferenceState, _ command: RoomCommand, room: String = "plenary", at date: Date
+    _ state: inout ConferenceState, _ command: any Command, room: String = "plenary", at date: Date
   ) throws {
-    for event in try state.decide(.room(room, command), at: date) { state.apply(event) }
+    for event in try state.decide(RoomCommand(command, in: room), at: date) { state.apply(event) }
   }
 }

@@ -31,16 +31,12 @@ final class InterpretationTests: XCTestCase {
         speakers: [Speaker(name: "Nadia", language: "ar"), Speaker(name: "Luc", language: "fr")])
     ])
 
-  var state = ConferenceState().evolve(.conferenceLoaded(conference: InterpretationTests.conference))
+  var state = ConferenceState().evolve(AnyEvent(ConferenceLoaded(conference: InterpretationTests.conference)))
 
-  private func run(_ command: InterpretationCommand, at minutes: Double) throws {
-    for event in try state.decide(.interpretation("hall", command), at: Fixtures.at(minutes: minutes)) {
+  private func run(_ command: any Command, at minutes: Double) throws {
+    for event in try state.decide(RoomCommand(command, in: "hall"), at: Fixtures.at(minutes: minutes)) {
       state.apply(event)
     }
-  }
-
-  private func run(_ command: RoomCommand, at minutes: Double) throws {
-    for event in try state.decide(.room("hall", command), at: Fixtures.at(minutes: minutes)) { state.apply(event) }
   }
 
   private func status(at minutes: Double) -> InterpretationStatus {
@@ -48,9 +44,9 @@ final class InterpretationTests: XCTestCase {
       room: Self.conference.rooms[0], conference: Self.conference, state: state, at: Fixtures.at(minutes: minutes))
   }
 
-  private func rejection(_ command: InterpretationCommand, at minutes: Double = 1) -> CommandRejection? {
+  private func rejection(_ command: any Command, at minutes: Double = 1) -> CommandRejection? {
     do {
-      _ = try state.decide(.interpretation("hall", command), at: Fixtures.at(minutes: minutes))
+      _ = try state.decide(RoomCommand(command, in: "hall"), at: Fixtures.at(minutes: minutes))
       return nil
     } catch {
       return error as? CommandRejection
@@ -99,49 +95,49 @@ final class InterpretationTests: XCTestCase {
     // A booth that takes only Russian has no pivot when the floor speaks Arabic.
     let lonely = [Booth(id: "zh", language: "zh", channel: 9, sourceLanguages: ["ru"])]
     XCTAssertEqual(RelayMap.derive(booths: Self.booths + lonely, floor: "ar")["zh"], .unsourced)
-    try run(.start(session: nil), at: 0)
+    try run(StartSession(), at: 0)
     XCTAssertTrue(status(at: 1).alerts.isEmpty)
   }
 
   func testAFloorLanguageNoBoothCoversIsRefusedAndUnknownBoothsAreNamed() {
-    let uncovered = rejection(.setFloorLanguage("zh"))
+    let uncovered = rejection(SetFloorLanguage(language: "zh"))
     XCTAssertEqual(uncovered?.reason, .invalidArgument)
     XCTAssertTrue(uncovered?.message.contains("no booth of room 'hall' can take 'zh'") ?? false, "\(uncovered!)")
-    XCTAssertEqual(rejection(.setFloorLanguage("xx"))?.field, "language")
-    let booth = rejection(.microphoneOff(booth: "ru"))
+    XCTAssertEqual(rejection(SetFloorLanguage(language: "xx"))?.field, "language")
+    let booth = rejection(MicrophoneOff(booth: "ru"))
     XCTAssertEqual(booth?.reason, .unknownBooth)
     XCTAssertTrue(booth?.message.contains("booths: ar, fr, en, de") ?? false)
   }
 
   func testTheFloorFollowsTheSpeakerAndBoothsOnRelayAreSentBackToTheFloor() throws {
-    try run(.start(session: nil), at: 0)
+    try run(StartSession(), at: 0)
     XCTAssertEqual(state.floor(in: "hall").language, "ar")
     XCTAssertEqual(state.floor(in: "hall").source, .speaker)
     XCTAssertEqual(status(at: 1).booths.first { $0.booth == "en" }?.source.marker, .oneStep)
 
-    try run(.nextSpeaker, at: 10)  // Luc speaks French: en can take the floor again
+    try run(NextSpeaker(), at: 10)  // Luc speaks French: en can take the floor again
     XCTAssertEqual(state.floor(in: "hall").language, "fr")
     let english = status(at: 11).booths.first { $0.booth == "en" }
     XCTAssertEqual(english?.source.kind, .floor)
     XCTAssertEqual(english?.backToFloorAt, Fixtures.at(minutes: 10))
     XCTAssertNil(status(at: 11).booths.first { $0.booth == "de" }?.backToFloorAt, "de still takes relay")
 
-    try run(.setFloorLanguage("ar"), at: 12)  // the chief hears Arabic after all
+    try run(SetFloorLanguage(language: "ar"), at: 12)  // the chief hears Arabic after all
     XCTAssertEqual(state.floor(in: "hall").source, .chief)
     XCTAssertEqual(status(at: 13).booths.first { $0.booth == "en" }?.source.kind, .relay)
-    try run(.setFloorLanguage(nil), at: 14)
+    try run(SetFloorLanguage(language: nil), at: 14)
     XCTAssertEqual(state.floor(in: "hall").language, "fr")
   }
 
   // MARK: turns
 
   func testHandoverMovesTheMicrophoneToTheNamedPartnerOnly() throws {
-    try run(.takeMicrophone(booth: "en", interpreter: "helen"), at: 0)
-    XCTAssertEqual(rejection(.requestHandover(booth: "en", to: "vero"))?.field, "to", "Véro is in the fr booth")
-    XCTAssertEqual(rejection(.acceptHandover(booth: "en"))?.reason, .notAllowedInState)
-    try run(.requestHandover(booth: "en", to: "mark"), at: 29)
+    try run(TakeMicrophone(booth: "en", interpreter: "helen"), at: 0)
+    XCTAssertEqual(rejection(RequestHandover(booth: "en", to: "vero"))?.field, "to", "Véro is in the fr booth")
+    XCTAssertEqual(rejection(AcceptHandover(booth: "en"))?.reason, .notAllowedInState)
+    try run(RequestHandover(booth: "en", to: "mark"), at: 29)
     XCTAssertEqual(state.room("hall").interpretation.booth("en").handover?.to, "mark")
-    try run(.acceptHandover(booth: "en"), at: 30)
+    try run(AcceptHandover(booth: "en"), at: 30)
     let booth = state.room("hall").interpretation.booth("en")
     XCTAssertEqual(booth.onMic, "mark")
     XCTAssertEqual(booth.turnStartedAt, Fixtures.at(minutes: 30))
@@ -152,22 +148,22 @@ final class InterpretationTests: XCTestCase {
   }
 
   func testADirectTakeCutsThePartnerOffSoOneMicrophoneIsLivePerBooth() throws {
-    try run(.takeMicrophone(booth: "en", interpreter: "helen"), at: 0)
+    try run(TakeMicrophone(booth: "en", interpreter: "helen"), at: 0)
     let events = try state.decide(
-      .interpretation("hall", .takeMicrophone(booth: "en", interpreter: "mark")), at: Fixtures.at(minutes: 5))
+      RoomCommand(TakeMicrophone(booth: "en", interpreter: "mark"), in: "hall"), at: Fixtures.at(minutes: 5))
     XCTAssertEqual(
       events,
       [
-        .turnEnded(room: "hall", booth: "en", interpreter: "helen", at: Fixtures.at(minutes: 5)),
-        .turnStarted(room: "hall", booth: "en", interpreter: "mark", at: Fixtures.at(minutes: 5)),
+        AnyEvent(TurnEnded(room: "hall", booth: "en", interpreter: "helen", at: Fixtures.at(minutes: 5))),
+        AnyEvent(TurnStarted(room: "hall", booth: "en", interpreter: "mark", at: Fixtures.at(minutes: 5))),
       ])
-    XCTAssertEqual(rejection(.takeMicrophone(booth: "en", interpreter: "vero"))?.field, "interpreter")
+    XCTAssertEqual(rejection(TakeMicrophone(booth: "en", interpreter: "vero"))?.field, "interpreter")
   }
 
   func testTurnPhasesAndTheTooLongAlert() throws {
-    try run(.start(session: nil), at: 0)
-    try run(.setTurnLength(booth: "fr", seconds: 20 * 60), at: 0)
-    try run(.takeMicrophone(booth: "fr", interpreter: "vero"), at: 0)
+    try run(StartSession(), at: 0)
+    try run(SetTurnLength(booth: "fr", seconds: 20 * 60), at: 0)
+    try run(TakeMicrophone(booth: "fr", interpreter: "vero"), at: 0)
     let booth = { (minutes: Double) in self.status(at: minutes).booths.first { $0.booth == "fr" }! }
     XCTAssertEqual(booth(10).turnPhase, .running)
     XCTAssertEqual(booth(19.5).turnPhase, .handover)
@@ -179,14 +175,14 @@ final class InterpretationTests: XCTestCase {
     let alert = status(at: 31).alerts.first { $0.rule == .turnTooLong }
     XCTAssertEqual(alert?.interpreter, "vero")
     XCTAssertEqual(alert?.message, "Véro has been on microphone in booth fr for 31 min (limit 30 min)")
-    XCTAssertEqual(rejection(.setTurnLength(booth: "fr", seconds: 60))?.field, "seconds")
+    XCTAssertEqual(rejection(SetTurnLength(booth: "fr", seconds: 60))?.field, "seconds")
   }
 
   func testEndingTheSessionSwitchesMicrophonesOffAndCountsBoothTime() throws {
-    try run(.start(session: nil), at: 0)
-    try run(.takeMicrophone(booth: "ar", interpreter: "amina"), at: 0)
-    try run(.slowDown(booth: "ar", active: true), at: 5)
-    try run(.end, at: 45)
+    try run(StartSession(), at: 0)
+    try run(TakeMicrophone(booth: "ar", interpreter: "amina"), at: 0)
+    try run(SlowDown(booth: "ar", active: true), at: 5)
+    try run(EndSession(), at: 45)
     XCTAssertNil(state.room("hall").interpretation.booth("ar").onMic)
     XCTAssertNil(state.room("hall").interpretation.booth("ar").slowDownSince)
     let amina = state.workload[WorkloadKey(interpreter: "amina", room: "hall", booth: "ar", day: "2026-06-25")]
@@ -201,8 +197,8 @@ final class InterpretationTests: XCTestCase {
   func testATurnAcrossMidnightCountsOnBothDaysInTheConferencesTimeZone() throws {
     // 23:50 to 00:20 in Rabat (UTC+1 in June): 14:50 + 9 h after 09:00.
     let start = 14 * 60 + 50.0
-    try run(.takeMicrophone(booth: "fr", interpreter: "pierre"), at: start)
-    try run(.microphoneOff(booth: "fr"), at: start + 30)
+    try run(TakeMicrophone(booth: "fr", interpreter: "pierre"), at: start)
+    try run(MicrophoneOff(booth: "fr"), at: start + 30)
     let day1 = state.workload[WorkloadKey(interpreter: "pierre", room: "hall", booth: "fr", day: "2026-06-25")]
     let day2 = state.workload[WorkloadKey(interpreter: "pierre", room: "hall", booth: "fr", day: "2026-06-26")]
     XCTAssertEqual(day1, WorkloadDay(micSeconds: 10 * 60, turns: 1, longestTurn: 30 * 60))
@@ -210,15 +206,15 @@ final class InterpretationTests: XCTestCase {
   }
 
   func testReplayingTheEventsRebuildsTheSameWorkload() throws {
-    var events: [Event] = [.conferenceLoaded(conference: Self.conference)]
+    var events: [AnyEvent] = [AnyEvent(ConferenceLoaded(conference: Self.conference))]
     var live = ConferenceState.replaying(events)
-    let steps: [(Command, Double)] = [
-      (.room("hall", .start(session: nil)), 0),
-      (.interpretation("hall", .takeMicrophone(booth: "en", interpreter: "helen")), 1),
-      (.interpretation("hall", .requestHandover(booth: "en", to: "mark")), 30),
-      (.interpretation("hall", .acceptHandover(booth: "en")), 31),
-      (.interpretation("hall", .microphoneOff(booth: "en")), 58),
-      (.room("hall", .end), 60),
+    let steps: [(RoomCommand, Double)] = [
+      (RoomCommand(StartSession(), in: "hall"), 0),
+      (RoomCommand(TakeMicrophone(booth: "en", interpreter: "helen"), in: "hall"), 1),
+      (RoomCommand(RequestHandover(booth: "en", to: "mark"), in: "hall"), 30),
+      (RoomCommand(AcceptHandover(booth: "en"), in: "hall"), 31),
+      (RoomCommand(MicrophoneOff(booth: "en"), in: "hall"), 58),
+      (RoomCommand(EndSession(), in: "hall"), 60),
     ]
     for (command, minutes) in steps {
       let new = try live.decide(command, at: Fixtures.at(minutes: minutes))
@@ -232,8 +228,8 @@ final class InterpretationTests: XCTestCase {
   }
 
   func testASoloBoothAndALongDayRaiseAlerts() throws {
-    try run(.assignTeam(booth: "en", interpreters: ["helen"]), at: 0)
-    try run(.start(session: nil), at: 0)
+    try run(AssignTeam(booth: "en", interpreters: ["helen"]), at: 0)
+    try run(StartSession(), at: 0)
     XCTAssertFalse(status(at: 39).alerts.contains { $0.rule == .soloBooth })
     XCTAssertEqual(status(at: 41).alerts.first { $0.rule == .soloBooth }?.booth, "en")
     XCTAssertEqual(status(at: 241).alerts.filter { $0.rule == .sessionTooLong }.count, 4)
@@ -245,18 +241,18 @@ final class InterpretationTests: XCTestCase {
   }
 
   func testATeamCannotDropTheInterpreterOnMicrophoneNorNameStrangers() throws {
-    try run(.takeMicrophone(booth: "ar", interpreter: "amina"), at: 0)
-    XCTAssertEqual(rejection(.assignTeam(booth: "ar", interpreters: ["samir"]))?.reason, .notAllowedInState)
-    XCTAssertEqual(rejection(.assignTeam(booth: "ar", interpreters: ["amina", "ghost"]))?.field, "interpreters")
-    XCTAssertEqual(rejection(.assignTeam(booth: "ar", interpreters: ["amina", "amina"]))?.field, "interpreters")
-    try run(.assignTeam(booth: "ar", interpreters: ["amina", "jan"]), at: 1)
+    try run(TakeMicrophone(booth: "ar", interpreter: "amina"), at: 0)
+    XCTAssertEqual(rejection(AssignTeam(booth: "ar", interpreters: ["samir"]))?.reason, .notAllowedInState)
+    XCTAssertEqual(rejection(AssignTeam(booth: "ar", interpreters: ["amina", "ghost"]))?.field, "interpreters")
+    XCTAssertEqual(rejection(AssignTeam(booth: "ar", interpreters: ["amina", "amina"]))?.field, "interpreters")
+    try run(AssignTeam(booth: "ar", interpreters: ["amina", "jan"]), at: 1)
     XCTAssertEqual(status(at: 2).booths[0].team.map(\.name), ["أمينة", "Jan"])
   }
 
   func testMessagesAreTrimmedBoundedAndKeptNewestLast() throws {
-    XCTAssertEqual(rejection(.messageChief(booth: "fr", text: "   "))?.field, "text")
-    XCTAssertEqual(rejection(.messageChief(booth: "fr", text: String(repeating: "x", count: 281)))?.field, "text")
-    for index in 0..<25 { try run(.messageBooth(booth: "fr", text: " m\(index) "), at: Double(index)) }
+    XCTAssertEqual(rejection(MessageChief(booth: "fr", text: "   "))?.field, "text")
+    XCTAssertEqual(rejection(MessageChief(booth: "fr", text: String(repeating: "x", count: 281)))?.field, "text")
+    for index in 0..<25 { try run(MessageBooth(booth: "fr", text: " m\(index) "), at: Double(index)) }
     let messages = state.room("hall").interpretation.booth("fr").messages
     XCTAssertEqual(messages.count, BoothMessage.kept)
     XCTAssertEqual(messages.last, BoothMessage(from: .chief, text: "m24", at: Fixtures.at(minutes: 24)))

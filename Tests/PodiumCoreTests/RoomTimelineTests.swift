@@ -8,7 +8,7 @@ final class RoomTimelineTests: XCTestCase {
 
   func testALateStartPushesTheNextSessionAndAGapAbsorbsIt() throws {
     var state = Fixtures.loaded
-    try Fixtures.run(&state, .start(session: nil), at: Fixtures.at(minutes: 10))
+    try Fixtures.run(&state, StartSession(), at: Fixtures.at(minutes: 10))
     let view = timeline(state, at: 12)
     XCTAssertEqual(view.offset, 600)
     XCTAssertEqual(view.upcoming.map(\.session.id), ["panel", "closing"])
@@ -21,11 +21,11 @@ final class RoomTimelineTests: XCTestCase {
 
   func testOvertimeAndPausesAddToTheOffset() throws {
     var state = Fixtures.loaded
-    try Fixtures.run(&state, .start(session: nil), at: Fixtures.nine)
-    try Fixtures.run(&state, .pause, at: Fixtures.at(minutes: 10))
+    try Fixtures.run(&state, StartSession(), at: Fixtures.nine)
+    try Fixtures.run(&state, PauseSession(), at: Fixtures.at(minutes: 10))
     XCTAssertEqual(timeline(state, at: 14).offset, 240)
-    try Fixtures.run(&state, .resume, at: Fixtures.at(minutes: 15))
-    try Fixtures.run(&state, .addTime(seconds: 120), at: Fixtures.at(minutes: 15))
+    try Fixtures.run(&state, ResumeSession(), at: Fixtures.at(minutes: 15))
+    try Fixtures.run(&state, AddTime(seconds: 120), at: Fixtures.at(minutes: 15))
     // Ends at 30 + 5 paused + 2 added = 37; at 45 it runs 8 minutes over: 15 minutes late.
     let view = timeline(state, at: 45)
     XCTAssertEqual(view.current?.phase, .overtime)
@@ -36,8 +36,8 @@ final class RoomTimelineTests: XCTestCase {
 
   func testEarlyEndDoesNotPullTheNextSessionForward() throws {
     var state = Fixtures.loaded
-    try Fixtures.run(&state, .start(session: nil), at: Fixtures.nine)
-    try Fixtures.run(&state, .end, at: Fixtures.at(minutes: 20))
+    try Fixtures.run(&state, StartSession(), at: Fixtures.nine)
+    try Fixtures.run(&state, EndSession(), at: Fixtures.at(minutes: 20))
     let view = timeline(state, at: 21)
     XCTAssertNil(view.current)
     XCTAssertEqual(view.next?.session.id, "panel")
@@ -54,18 +54,18 @@ final class RoomTimelineTests: XCTestCase {
 
   func testSessionsBeforeTheOneOnAreSkipped() throws {
     var state = Fixtures.loaded
-    try Fixtures.run(&state, .start(session: "panel"), at: Fixtures.at(minutes: 30))
+    try Fixtures.run(&state, StartSession(session: "panel"), at: Fixtures.at(minutes: 30))
     XCTAssertEqual(timeline(state, at: 31).upcoming.map(\.session.id), ["closing"])
-    try Fixtures.run(&state, .end, at: Fixtures.at(minutes: 90))
+    try Fixtures.run(&state, EndSession(), at: Fixtures.at(minutes: 90))
     XCTAssertEqual(timeline(state, at: 91).upcoming.map(\.session.id), ["closing"])
   }
 
   func testSpeakerAndFloorLanguageFollowTheSpeakingOrder() throws {
     var state = Fixtures.loaded
-    try Fixtures.run(&state, .start(session: nil), at: Fixtures.nine)
+    try Fixtures.run(&state, StartSession(), at: Fixtures.nine)
     XCTAssertEqual(timeline(state, at: 1).current?.floorLanguage, "ar")
     XCTAssertEqual(timeline(state, at: 1).current?.nextSpeaker?.name, "Jean")
-    try Fixtures.run(&state, .nextSpeaker, at: Fixtures.at(minutes: 5))
+    try Fixtures.run(&state, NextSpeaker(), at: Fixtures.at(minutes: 5))
     XCTAssertEqual(timeline(state, at: 6).current?.speaker?.name, "Jean")
     XCTAssertEqual(timeline(state, at: 6).current?.floorLanguage, "fr")
     XCTAssertNil(timeline(state, at: 6).current?.nextSpeaker)

@@ -152,10 +152,12 @@ final class CLITests: XCTestCase {
     let daemon = try DaemonProcess()
     let client = daemon.client()
     defer { client.stop() }
-    try await client.send(.room("plenary", .start(session: nil)))
-    try await client.send(.interpretation("plenary", .takeMicrophone(booth: "en", interpreter: "helen")))
+    try await client.send(RoomCommand(StartSession(), in: "plenary"))
+    try await client.send(RoomCommand(TakeMicrophone(booth: "en", interpreter: "helen"), in: "plenary"))
     let load = Task {
-      for index in 0..<60 { _ = try? await client.send(.room("plenary", .addTime(seconds: index % 2 == 0 ? 60 : -60))) }
+      for index in 0..<60 {
+        _ = try? await client.send(RoomCommand(AddTime(seconds: index % 2 == 0 ? 60 : -60), in: "plenary"))
+      }
     }
     try await Task.sleep(nanoseconds: 100_000_000)
     let file = daemon.directory.appendingPathComponent("backup.sqlite").path

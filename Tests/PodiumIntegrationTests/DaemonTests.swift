@@ -15,9 +15,9 @@ final class DaemonTests: XCTestCase {
       operator1.stop()
       display.stop()
     }
-    let ack = try await operator1.send(.room("plenary", .start(session: nil)))
+    let ack = try await operator1.send(RoomCommand(StartSession(), in: "plenary"))
     XCTAssertEqual(ack.events.map(\.type), ["sessionStarted"])
-    try await operator1.send(.room("plenary", .addTime(seconds: 120)))
+    try await operator1.send(RoomCommand(AddTime(seconds: 120), in: "plenary"))
     await eventually("the display sees the added time") {
       display.view.rooms["plenary"]?.state.timer?.added == 120
     }
@@ -31,8 +31,8 @@ final class DaemonTests: XCTestCase {
   func testARetriedCommandIdIsAppliedOnceAlsoAfterARestart() async throws {
     let daemon = try DaemonProcess()
     var client = daemon.client()
-    let first = try await client.send(.room("plenary", .start(session: nil)), id: "start-1")
-    let again = try await client.send(.room("plenary", .start(session: nil)), id: "start-1")
+    let first = try await client.send(RoomCommand(StartSession(), in: "plenary"), id: "start-1")
+    let again = try await client.send(RoomCommand(StartSession(), in: "plenary"), id: "start-1")
     XCTAssertFalse(first.duplicate)
     XCTAssertTrue(again.duplicate)
     XCTAssertEqual(again.events, first.events)
@@ -42,7 +42,7 @@ final class DaemonTests: XCTestCase {
     try daemon.start()
     client = daemon.client()
     defer { client.stop() }
-    let afterRestart = try await client.send(.room("plenary", .start(session: nil)), id: "start-1")
+    let afterRestart = try await client.send(RoomCommand(StartSession(), in: "plenary"), id: "start-1")
     XCTAssertTrue(afterRestart.duplicate)
     let log = try EventLog(path: daemon.databasePath, readOnly: true)
     XCTAssertEqual(try log.events(after: 0, limit: 100).filter { $0.commandId == "start-1" }.count, 1)
@@ -54,11 +54,11 @@ final class DaemonTests: XCTestCase {
     defer { client.stop() }
     await eventually("snapshot") { client.view.connected }
     let before = client.view.seq
-    let cases: [(Command, ErrorCode)] = [
-      (.room("nowhere", .pause), .unknownRoom),
-      (.room("plenary", .pause), .notAllowedInState),
-      (.room("plenary", .start(session: "ghost")), .unknownSession),
-      (.room("plenary", .showMessage(SpeakerMessage(text: String(repeating: "م", count: 281)))), .invalidArgument),
+    let cases: [(RoomCommand, ErrorCode)] = [
+      (RoomCommand(PauseSession(), in: "nowhere"), .unknownRoom),
+      (RoomCommand(PauseSession(), in: "plenary"), .notAllowedInState),
+      (RoomCommand(StartSession(session: "ghost"), in: "plenary"), .unknownSession),
+      (RoomCommand(ShowMessage(text: String(repeating: "م", count: 281)), in: "plenary"), .invalidArgument),
     ]
     for (command, code) in cases {
       do {
@@ -80,7 +80,7 @@ final class DaemonTests: XCTestCase {
       follower.stop()
       starter.stop()
     }
-    try await starter.send(.room("plenary", .start(session: nil)))
+    try await starter.send(RoomCommand(StartSession(), in: "plenary"))
 
     let acknowledged = AcknowledgedIds()
     let senders = (0..<4).map { sender in
@@ -91,7 +91,8 @@ final class DaemonTests: XCTestCase {
           if Task.isCancelled { return }
           let id = "load-\(sender)-\(index)"
           do {
-            let ack = try await client.send(.room("plenary", .addTime(seconds: index % 2 == 0 ? 1 : -1)), id: id)
+            let ack = try await client.send(
+              RoomCommand(AddTime(seconds: index % 2 == 0 ? 1 : -1), in: "plenary"), id: id)
             await acknowledged.add(id, seq: ack.events.first?.seq ?? 0)
           } catch {
             return
@@ -117,7 +118,7 @@ final class DaemonTests: XCTestCase {
 
     let after = daemon.client()
     defer { after.stop() }
-    let ack = try await after.send(.room("plenary", .addTime(seconds: 60)))
+    let ack = try await after.send(RoomCommand(AddTime(seconds: 60), in: "plenary"))
     XCTAssertEqual(ack.events.first?.seq, Int64(events.count) + 1, "the sequence continues")
     await eventually("the follower resyncs by itself", timeout: 20) {
       follower.view.connected && follower.view.seq == ack.seq
@@ -135,7 +136,7 @@ final class DaemonTests: XCTestCase {
     await eventually("the follower notices the silence", timeout: 10) { !follower.view.connected }
     daemon.send(SIGCONT)
     await eventually("the follower reconnects", timeout: 15) { follower.view.connected }
-    let ack = try await follower.send(.room("atlas", .start(session: nil)))
+    let ack = try await follower.send(RoomCommand(StartSession(), in: "atlas"))
     await eventually("and follows again") { follower.view.seq == ack.seq }
   }
 
@@ -149,11 +150,11 @@ final class DaemonTests: XCTestCase {
       sender.stop()
       stalled.close()
     }
-    try await sender.send(.room("plenary", .start(session: nil)))
+    try await sender.send(RoomCommand(StartSession(), in: "plenary"))
     let message = String(repeating: "x", count: 250)
     var last: Int64 = 0
     for index in 0..<2000 {
-      let ack = try await sender.send(.room("plenary", .showMessage(SpeakerMessage(text: "\(index) \(message)"))))
+      let ack = try await sender.send(RoomCommand(ShowMessage(text: "\(index) \(message)"), in: "plenary"))
       last = ack.seq
     }
     await eventually("the healthy follower has everything") { healthy.view.seq == last }
@@ -165,14 +166,14 @@ final class DaemonTests: XCTestCase {
     let daemon = try DaemonProcess()
     let starter = daemon.client()
     defer { starter.stop() }
-    try await starter.send(.room("plenary", .start(session: nil)))
+    try await starter.send(RoomCommand(StartSession(), in: "plenary"))
     try await withThrowingTaskGroup(of: Void.self) { group in
       for sender in 0..<8 {
         group.addTask {
           let client = daemon.client()
           defer { client.stop() }
           for index in 0..<40 {
-            try await client.send(.room("plenary", .addTime(seconds: 1)), id: "g-\(sender)-\(index)")
+            try await client.send(RoomCommand(AddTime(seconds: 1), in: "plenary"), id: "g-\(sender)-\(index)")
           }
         }
       }
@@ -189,7 +190,7 @@ final class DaemonTests: XCTestCase {
     let daemon = try DaemonProcess()
     let follower = daemon.client(prefixes: ["room/plenary"])
     defer { follower.stop() }
-    try await follower.send(.room("plenary", .start(session: nil)))
+    try await follower.send(RoomCommand(StartSession(), in: "plenary"))
     await eventually("following") { follower.view.rooms["plenary"]?.current != nil }
     let yaml = try String(contentsOf: daemon.conferenceFile, encoding: .utf8)
     try yaml.replacingOccurrences(of: "Care & protection: <what works>", with: "Table ronde").write(
@@ -200,7 +201,7 @@ final class DaemonTests: XCTestCase {
     }
     XCTAssertEqual(follower.view.rooms["plenary"]?.current?.session.id, "opening", "the session on stays on")
     let events = try EventLog(path: daemon.databasePath, readOnly: true).events(after: 0, limit: 100)
-    XCTAssertEqual(events.suffix(2).map(\.event.name), ["conferenceLoaded", "programmeChanged"])
+    XCTAssertEqual(events.suffix(2).map(\.event.type), ["conferenceLoaded", "programmeChanged"])
     XCTAssertEqual(events.last?.topic, "room/plenary")
   }
 

@@ -13,9 +13,9 @@ final class InterpretationTests: XCTestCase {
     let monitor = daemon.client(prefixes: ["room/plenary"])
     defer { monitor.stop() }
 
-    try await console.send(.room("plenary", .start(session: "opening")))
-    try await console.send(.interpretation("plenary", .takeMicrophone(booth: "en", interpreter: "helen")))
-    try await console.send(.interpretation("plenary", .slowDown(booth: "en", active: true)))
+    try await console.send(RoomCommand(StartSession(session: "opening"), in: "plenary"))
+    try await console.send(RoomCommand(TakeMicrophone(booth: "en", interpreter: "helen"), in: "plenary"))
+    try await console.send(RoomCommand(SlowDown(booth: "en", active: true), in: "plenary"))
     await eventually("the speaker's monitor sees the slow-down request") {
       monitor.view.rooms["plenary"]?.slowDown.map(\.booth) == ["en"]
     }
@@ -26,9 +26,9 @@ final class InterpretationTests: XCTestCase {
     XCTAssertEqual(relay.booths.first { $0.booth == "en" }?.source.kind, RelaySource.Kind.none)
     XCTAssertEqual(relay.alerts.map(\.rule), [.noSource])
 
-    try await console.send(.interpretation("plenary", .requestHandover(booth: "en", to: "mark")))
-    try await console.send(.interpretation("plenary", .acceptHandover(booth: "en")))
-    try await console.send(.room("plenary", .nextSpeaker))  // Jean Martin speaks French
+    try await console.send(RoomCommand(RequestHandover(booth: "en", to: "mark"), in: "plenary"))
+    try await console.send(RoomCommand(AcceptHandover(booth: "en"), in: "plenary"))
+    try await console.send(RoomCommand(NextSpeaker(), in: "plenary"))  // Jean Martin speaks French
     await eventually("the en booth takes the French floor and its turn belongs to Mark") {
       let booth = monitor.view.rooms["plenary"]?.interpretation?.booths.first { $0.booth == "en" }
       return booth?.source.kind == .floor && booth?.onMic?.id == "mark" && booth?.slowDown == false
@@ -46,7 +46,7 @@ final class InterpretationTests: XCTestCase {
     XCTAssertEqual(status.interpretation?.booths.first { $0.booth == "en" }?.onMic?.id, "mark", "the turn survives")
 
     try await Task.sleep(nanoseconds: 1_100_000_000)
-    try await console.send(.room("plenary", .end))
+    try await console.send(RoomCommand(EndSession(), in: "plenary"))
     let csv = try daemon.cli(["report", "workload", "--csv", "--data-dir", daemon.dataDirectory])
     XCTAssertEqual(csv.status, 0, csv.err)
     let lines = csv.out.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
@@ -72,16 +72,16 @@ final class InterpretationTests: XCTestCase {
     XCTAssertTrue(refused.err.contains("hand over before leaving the team"), refused.err)
     let before = try await snapshot(console)
 
-    let cases: [(InterpretationCommand, ErrorCode, String)] = [
-      (.requestHandover(booth: "ar", to: "helen"), .invalidArgument, "'helen' is not in booth 'ar''s team"),
-      (.takeMicrophone(booth: "fr", interpreter: "amina"), .unknownBooth, "no booth 'fr' in room 'plenary'"),
-      (.setFloorLanguage("de"), .invalidArgument, "'de' is not a language of this conference"),
-      (.acceptHandover(booth: "ar"), .notAllowedInState, "no handover was asked"),
-      (.messageChief(booth: "ar", text: String(repeating: "x", count: 300)), .invalidArgument, "at most 280"),
+    let cases: [(any Command, ErrorCode, String)] = [
+      (RequestHandover(booth: "ar", to: "helen"), .invalidArgument, "'helen' is not in booth 'ar''s team"),
+      (TakeMicrophone(booth: "fr", interpreter: "amina"), .unknownBooth, "no booth 'fr' in room 'plenary'"),
+      (SetFloorLanguage(language: "de"), .invalidArgument, "'de' is not a language of this conference"),
+      (AcceptHandover(booth: "ar"), .notAllowedInState, "no handover was asked"),
+      (MessageChief(booth: "ar", text: String(repeating: "x", count: 300)), .invalidArgument, "at most 280"),
     ]
     for (command, code, words) in cases {
       do {
-        try await console.send(.interpretation("plenary", command))
+        try await console.send(RoomCommand(command, in: "plenary"))
         XCTFail("\(command) was accepted")
       } catch PodiumClientError.refused(let failure) {
         XCTAssertEqual(failure.code, code, "\(command)")

@@ -16,12 +16,12 @@ final class MetricsTests: XCTestCase {
         commandEndpoint: daemon.commandEndpoint, updateEndpoint: daemon.updateEndpoint, clientName: "test-plugin"))
     plugin.start()
     defer { plugin.stop() }
-    try await plugin.send(.room("plenary", .start(session: nil)))
-    try await plugin.send(.room("plenary", .addTime(seconds: 60)), id: "add-1")
-    try await plugin.send(.room("plenary", .addTime(seconds: 60)), id: "add-1")
-    let last = try await plugin.send(.room("plenary", .addTime(seconds: -30)))
+    try await plugin.send(RoomCommand(StartSession(), in: "plenary"))
+    try await plugin.send(RoomCommand(AddTime(seconds: 60), in: "plenary"), id: "add-1")
+    try await plugin.send(RoomCommand(AddTime(seconds: 60), in: "plenary"), id: "add-1")
+    let last = try await plugin.send(RoomCommand(AddTime(seconds: -30), in: "plenary"))
     do {
-      try await plugin.send(.room("plenary", .resume))
+      try await plugin.send(RoomCommand(ResumeSession(), in: "plenary"))
       XCTFail("resume while running is refused")
     } catch PodiumClientError.refused {}
 

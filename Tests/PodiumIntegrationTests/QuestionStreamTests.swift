@@ -12,12 +12,14 @@ final class QuestionStreamTests: XCTestCase {
     var moderator = daemon.client(prefixes: ["qa/plenary"])
     let door = daemon.client(prefixes: ["room/plenary"])
     defer { door.stop() }
-    try await moderator.send(.room("plenary", .start(session: "opening")))
+    try await moderator.send(RoomCommand(StartSession(session: "opening"), in: "plenary"))
     try await moderator.send(
-      .questions("plenary", .submit(id: "q1", text: "<b>Qui</b> finance ?", name: nil, language: "fr", device: "d1")))
-    try await moderator.send(.questions("plenary", .approve("q1", text: nil, by: "Salma")))
-    try await moderator.send(.questions("plenary", .vote("q1", device: "d2")))
-    let shown = try await moderator.send(.questions("plenary", .show("q1", by: "Salma")))
+      RoomCommand(
+        SubmitQuestion(question: "q1", text: "<b>Qui</b> finance ?", name: nil, language: "fr", device: "d1"),
+        in: "plenary"))
+    try await moderator.send(RoomCommand(ApproveQuestion(question: "q1", text: nil, by: "Salma"), in: "plenary"))
+    try await moderator.send(RoomCommand(VoteQuestion(question: "q1", device: "d2"), in: "plenary"))
+    let shown = try await moderator.send(RoomCommand(ShowQuestion(question: "q1", by: "Salma"), in: "plenary"))
 
     await eventually("the door shows the question, the moderator sees it on screen") {
       door.view.rooms["plenary"]?.questionOnScreen?.text == "<b>Qui</b> finance ?"

@@ -10,7 +10,7 @@ final class RelayTests: XCTestCase {
     let relay = try RelayProcess(upstream: daemon.updateEndpoint, bind: "tcp://127.0.0.1:*")
     let operatorClient = daemon.client()
     defer { operatorClient.stop() }
-    try await operatorClient.send(.room("plenary", .start(session: nil)))
+    try await operatorClient.send(RoomCommand(StartSession(), in: "plenary"))
 
     let screens = (0..<20).map { _ in
       let client = PodiumClient(
@@ -24,14 +24,14 @@ final class RelayTests: XCTestCase {
     await eventually("every screen joined through the relay") {
       screens.allSatisfy { $0.view.connected && $0.view.rooms["plenary"]?.current?.session.id == "opening" }
     }
-    let added = try await operatorClient.send(.room("plenary", .addTime(seconds: 300)))
+    let added = try await operatorClient.send(RoomCommand(AddTime(seconds: 300), in: "plenary"))
     await eventually("every screen got the update through the relay") {
       screens.allSatisfy { $0.view.seq >= added.seq && $0.view.rooms["plenary"]?.state.timer?.added == 300 }
     }
 
     relay.stop()
     XCTAssertEqual(relay.exitStatus, 0, "SIGTERM stops the proxy cleanly")
-    let missed = try await operatorClient.send(.room("plenary", .addTime(seconds: 60)))
+    let missed = try await operatorClient.send(RoomCommand(AddTime(seconds: 60), in: "plenary"))
     let again = try RelayProcess(upstream: daemon.updateEndpoint, bind: relay.endpoint)
     defer { again.stop() }
     await eventually("the screens resync after the relay comes back", timeout: 20) {

@@ -50,7 +50,7 @@ final class SecurityTests: XCTestCase {
     return client
   }
 
-  private func refusal(_ client: PodiumClient, _ command: Command) async -> Reply.Failure? {
+  private func refusal(_ client: PodiumClient, _ command: RoomCommand) async -> Reply.Failure? {
     do {
       try await client.send(command)
       return nil
@@ -70,25 +70,27 @@ final class SecurityTests: XCTestCase {
     let qa = try client(daemon, key: "qa-atlas")
     defer { [crew, screens, booth, qa].forEach { $0.stop() } }
 
-    try await crew.send(.room("plenary", .start(session: nil)))
+    try await crew.send(RoomCommand(StartSession(), in: "plenary"))
     await eventually("a display key follows the updates over CURVE") {
       screens.view.rooms["plenary"]?.current?.session.id == "opening"
     }
-    let display = await refusal(screens, .room("plenary", .pause))
+    let display = await refusal(screens, RoomCommand(PauseSession(), in: "plenary"))
     XCTAssertEqual(display?.code, .forbidden)
-    XCTAssertEqual(display?.message, "key 'screens' (role display) may not send this command")
+    XCTAssertEqual(display?.message, "key 'screens' (role display) may not send 'pause', the operator's command")
 
-    try await booth.send(.interpretation("plenary", .takeMicrophone(booth: "en", interpreter: "helen")))
+    try await booth.send(RoomCommand(TakeMicrophone(booth: "en", interpreter: "helen"), in: "plenary"))
     let otherBooth = await refusal(
-      booth, .interpretation("plenary", .takeMicrophone(booth: "ar", interpreter: "amina")))
+      booth, RoomCommand(TakeMicrophone(booth: "ar", interpreter: "amina"), in: "plenary"))
     XCTAssertEqual(otherBooth?.code, .forbidden)
     XCTAssertTrue(otherBooth?.message.contains("not plenary/ar") ?? false, "\(otherBooth!)")
-    let stage = await refusal(booth, .room("plenary", .end))
+    let stage = await refusal(booth, RoomCommand(EndSession(), in: "plenary"))
     XCTAssertEqual(stage?.code, .forbidden)
 
-    try await qa.send(.questions("atlas", .submit(id: "q1", text: "Oui ?", name: nil, language: "fr", device: "d")))
+    try await qa.send(
+      RoomCommand(SubmitQuestion(question: "q1", text: "Oui ?", name: nil, language: "fr", device: "d"), in: "atlas"))
     let otherRoom = await refusal(
-      qa, .questions("plenary", .submit(id: "q1", text: "Non ?", name: nil, language: "fr", device: "d")))
+      qa,
+      RoomCommand(SubmitQuestion(question: "q1", text: "Non ?", name: nil, language: "fr", device: "d"), in: "plenary"))
     XCTAssertEqual(otherRoom?.code, .forbidden)
 
     let stranger = try CurveKeyPair.generate()
@@ -102,7 +104,7 @@ final class SecurityTests: XCTestCase {
       plaintext.stop()
     }
     for outsider in [unknown, plaintext] {
-      let failure = await refusal(outsider, .room("plenary", .pause))
+      let failure = await refusal(outsider, RoomCommand(PauseSession(), in: "plenary"))
       XCTAssertEqual(failure?.code, .daemonUnreachable, "an unknown key or no key gets no answer at all")
     }
     // Revoking a key: remove its line, SIGHUP; its open connection is refused from the next command.
@@ -112,10 +114,10 @@ final class SecurityTests: XCTestCase {
       .write(toFile: authorized, atomically: true, encoding: .utf8)
     daemon.send(SIGHUP)
     await eventually("the revoked booth key is refused") {
-      await self.refusal(booth, .interpretation("plenary", .microphoneOff(booth: "en")))?.code == .forbidden
+      await self.refusal(booth, RoomCommand(MicrophoneOff(booth: "en"), in: "plenary"))?.code == .forbidden
     }
-    try await crew.send(.room("plenary", .pause))
-    let resumed = try await crew.send(.room("plenary", .resume))
+    try await crew.send(RoomCommand(PauseSession(), in: "plenary"))
+    let resumed = try await crew.send(RoomCommand(ResumeSession(), in: "plenary"))
     XCTAssertEqual(resumed.events.map(\.type), ["sessionResumed"], "the other keys still work")
 
     let log = try await crew.request(

@@ -21,10 +21,10 @@ final class ProgrammeReportTests: XCTestCase {
   /// Session a starts 5 minutes late and runs 10 over; b is skipped; c is on.
   private var state: ConferenceState {
     ConferenceState.replaying([
-      .conferenceLoaded(conference: conference),
-      .sessionStarted(room: "plenary", session: "a", at: at(5), duration: 1800),
-      .sessionEnded(room: "plenary", session: "a", at: at(45)),
-      .sessionStarted(room: "plenary", session: "c", at: at(121), duration: 1800),
+      AnyEvent(ConferenceLoaded(conference: conference)),
+      AnyEvent(SessionStarted(room: "plenary", session: "a", at: at(5), duration: 1800)),
+      AnyEvent(SessionEnded(room: "plenary", session: "a", at: at(45))),
+      AnyEvent(SessionStarted(room: "plenary", session: "c", at: at(121), duration: 1800)),
     ])
   }
 
@@ -51,7 +51,7 @@ final class ProgrammeReportTests: XCTestCase {
   }
 
   func testAReportForAnInstantBeforeAnythingStartedShowsOnlyPlans() throws {
-    let early = ConferenceState.replaying([.conferenceLoaded(conference: conference)])
+    let early = ConferenceState.replaying([AnyEvent(ConferenceLoaded(conference: conference))])
     let report = try XCTUnwrap(ProgrammeReport(state: early, at: at(-30)))
     XCTAssertEqual(report.rooms[0].sessions.map(\.status), [.planned, .planned, .planned])
     XCTAssertNil(ProgrammeReport(state: ConferenceState(), at: nine))

@@ -14,7 +14,7 @@ final class EventLogTests: XCTestCase {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
   }
 
-  private func stored(_ seq: Int64, _ event: Event, command: String? = nil) -> StoredEvent {
+  private func stored(_ seq: Int64, _ event: AnyEvent, command: String? = nil) -> StoredEvent {
     let topic = event.roomId.map { "room/\($0)" } ?? "conference"
     return StoredEvent(
       seq: seq, at: Date(timeIntervalSince1970: 1_782_374_400 + Double(seq)), topic: topic, stream: topic,
@@ -38,11 +38,13 @@ final class EventLogTests: XCTestCase {
 
   func testAppendedEventsReplayAfterReopening() throws {
     let events = [
-      stored(1, .conferenceLoaded(conference: conference)),
+      stored(1, AnyEvent(ConferenceLoaded(conference: conference))),
       stored(
-        2, .sessionStarted(room: "plenary", session: "s", at: Date(timeIntervalSince1970: 60), duration: 600),
+        2, AnyEvent(SessionStarted(room: "plenary", session: "s", at: Date(timeIntervalSince1970: 60), duration: 600)),
         command: "c1"),
-      stored(3, .messageShown(room: "plenary", message: SpeakerMessage(text: "<b>لا</b>", blink: true)), command: "c2"),
+      stored(
+        3, AnyEvent(MessageShown(room: "plenary", message: SpeakerMessage(text: "<b>لا</b>", blink: true))),
+        command: "c2"),
     ]
     do {
       let log = try EventLog(path: path)
@@ -62,8 +64,10 @@ final class EventLogTests: XCTestCase {
     let log = try EventLog(path: path)
     try log.append(
       [
-        stored(1, .conferenceLoaded(conference: conference)),
-        stored(2, .sessionStarted(room: "plenary", session: "s", at: Date(timeIntervalSince1970: 60), duration: 600)),
+        stored(1, AnyEvent(ConferenceLoaded(conference: conference))),
+        stored(
+          2, AnyEvent(SessionStarted(room: "plenary", session: "s", at: Date(timeIntervalSince1970: 60), duration: 600))
+        ),
       ], commands: [])
     let before = try log.replay(until: Date(timeIntervalSince1970: 1_782_374_401.5))
     XCTAssertNil(before.room("plenary").currentSessionId)
@@ -72,17 +76,18 @@ final class EventLogTests: XCTestCase {
 
   func testABatchIsAllOrNothing() throws {
     let log = try EventLog(path: path)
-    try log.append([stored(1, .conferenceLoaded(conference: conference))], commands: [])
+    try log.append([stored(1, AnyEvent(ConferenceLoaded(conference: conference)))], commands: [])
     // Sequence 1 again violates the primary key: the whole batch must roll back.
     XCTAssertThrowsError(
       try log.append(
-        [stored(2, .messageCleared(room: "plenary")), stored(1, .messageCleared(room: "plenary"))], commands: []))
+        [stored(2, AnyEvent(MessageCleared(room: "plenary"))), stored(1, AnyEvent(MessageCleared(room: "plenary")))],
+        commands: []))
     XCTAssertEqual(try log.lastSequence(), 1)
   }
 
   func testABackupIsAConsistentCopy() throws {
     let log = try EventLog(path: path)
-    try log.append([stored(1, .conferenceLoaded(conference: conference))], commands: [])
+    try log.append([stored(1, AnyEvent(ConferenceLoaded(conference: conference)))], commands: [])
     let copy = path + ".backup"
     defer { try? FileManager.default.removeItem(atPath: copy) }
     try log.backup(to: copy)

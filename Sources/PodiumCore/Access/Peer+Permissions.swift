@@ -1,35 +1,34 @@
-extension Peer {
-  /// Why this peer may not send `command`, or nil when it may.
-  public func refusal(of command: Command) -> String? {
-    switch (role, command) {
-    case (.operator, _):
-      return nil
-    case (.booth, .interpretation(let room, let command)):
-      guard !booths.isEmpty else { return nil }
-      guard let booth = command.booth else {
-        return "key '\(name)' acts for booths \(booths.joined(separator: ", ")) only, not for the whole room"
-      }
-      return booths.contains("\(room)/\(booth)")
-        ? nil : "key '\(name)' may act for booths \(booths.joined(separator: ", ")), not \(room)/\(booth)"
-    case (.qa, .questions(let room, _)):
-      return rooms.isEmpty || rooms.contains(room)
-        ? nil : "key '\(name)' may handle the questions of \(rooms.joined(separator: ", ")), not of \(room)"
-    default:
-      return "key '\(name)' (role \(role.rawValue)) may not send this command"
+extension Peer.Role {
+  /// The senders a key of this role may act as (each command declares its sender).
+  public var senders: Set<Sender> {
+    switch self {
+    case .operator: Set(Sender.allCases)
+    case .display: []
+    case .booth: [.booth, .chiefInterpreter]
+    case .qa: [.audience, .moderator]
     }
   }
 }
 
-extension InterpretationCommand {
-  /// The booth the command acts on, if it acts on one.
-  public var booth: Booth.ID? {
-    switch self {
-    case .takeMicrophone(let booth, _), .requestHandover(let booth, _), .acceptHandover(let booth),
-      .microphoneOff(let booth), .cough(let booth, _), .slowDown(let booth, _), .messageChief(let booth, _),
-      .messageBooth(let booth, _), .assignTeam(let booth, _), .setTurnLength(let booth, _):
-      booth
-    case .clearSlowDown, .setFloorLanguage:
-      nil
+extension Peer {
+  /// Why this peer may not send `command`, or nil when it may: its role must allow the
+  /// command's sender, and a key limited to some booths or rooms acts for those only.
+  public func refusal(of command: RoomCommand) -> String? {
+    guard role.senders.contains(command.sender) else {
+      return
+        "key '\(name)' (role \(role.rawValue)) may not send '\(command.name)', \(command.sender.possessive) command"
     }
+    if role == .booth, !booths.isEmpty {
+      guard let booth = command.booth else {
+        return "key '\(name)' acts for booths \(booths.joined(separator: ", ")) only, not for the whole room"
+      }
+      guard booths.contains("\(command.room)/\(booth)") else {
+        return "key '\(name)' may act for booths \(booths.joined(separator: ", ")), not \(command.room)/\(booth)"
+      }
+    }
+    if role == .qa, !rooms.isEmpty, !rooms.contains(command.room) {
+      return "key '\(name)' may handle the questions of \(rooms.joined(separator: ", ")), not of \(command.room)"
+    }
+    return nil
   }
 }

@@ -1,23 +1,34 @@
-import Foundation
+/// A command addressed to one room, as the daemon receives it (every command acts on one room).
+public struct RoomCommand: Equatable, Sendable, CustomStringConvertible {
+  /// The room it acts on.
+  public var room: Room.ID
+  /// The command and its arguments.
+  public var command: any Command
 
-/// What a room's operator can do to the session on stage.
-public enum RoomCommand: Equatable, Sendable {
-  /// Start a session: the one named, or the room's next one.
-  case start(session: Session.ID?)
-  /// Pause the countdown.
-  case pause
-  /// Resume a paused countdown.
-  case resume
-  /// End the session on now.
-  case end
-  /// Give the floor to the session's next speaker.
-  case nextSpeaker
-  /// Add (positive) or remove (negative) seconds from the session on now.
-  case addTime(seconds: TimeInterval)
-  /// Set when the countdown turns to warning and danger.
-  case setThresholds(Thresholds)
-  /// Show a message on the speaker's confidence monitor.
-  case showMessage(SpeakerMessage)
-  /// Take the message off the confidence monitor.
-  case clearMessage
+  public init(_ command: any Command, in room: Room.ID) {
+    self.room = room
+    self.command = command
+  }
+
+  /// The command's wire name.
+  public var name: String { type(of: command).name }
+
+  /// Who sends such a command.
+  public var sender: Sender { type(of: command).sender }
+
+  /// The booth it acts on, for a booth command.
+  public var booth: Booth.ID? { (command as? any BoothCommand)?.booth }
+
+  public static func == (left: RoomCommand, right: RoomCommand) -> Bool {
+    left.room == right.room && left.command.isEqual(to: right.command)
+  }
+
+  public var description: String { "\(name) in \(room): \(command)" }
+}
+
+extension Command {
+  /// Whether `other` is the same command with the same arguments.
+  func isEqual(to other: any Command) -> Bool {
+    (other as? Self) == self
+  }
 }

@@ -15,6 +15,12 @@ public struct Booth: Codable, Equatable, Identifiable, Sendable {
   /// The interpreters of the booth's team.
   public var interpreters: [Interpreter]
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case id = "id", language = "language", channel = "channel", sourceLanguages = "sourceLanguages",
+      retour = "retour", interpreters = "interpreters"
+  }
+
   public init(
     id: ID, language: String, channel: Int, sourceLanguages: [String] = [], retour: Bool = false,
     interpreters: [Interpreter] = []

@@ -40,8 +40,10 @@ public struct Conference: Codable, Equatable, Sendable {
     self.moderation = moderation
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case id, name, names, timeZone, languages, rooms, sessions, workingConditions, moderation
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case id = "id", name = "name", names = "names", timeZone = "timeZone", languages = "languages", rooms = "rooms"
+    case sessions = "sessions", workingConditions = "workingConditions", moderation = "moderation"
   }
 
   /// Reads a conference recorded by any earlier version: fields added since are optional.

@@ -7,6 +7,11 @@ public struct Interpreter: Codable, Equatable, Identifiable, Sendable {
   /// The interpreter's name.
   public var name: String
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case id = "id", name = "name"
+  }
+
   public init(id: ID, name: String) {
     self.id = id
     self.name = name

@@ -5,6 +5,11 @@ public struct Language: Codable, Equatable, Hashable, Sendable {
   /// The language's name in itself, e.g. `العربية`, `Français`.
   public var name: String
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case code = "code", name = "name"
+  }
+
   public init(code: String, name: String) {
     self.code = code
     self.name = name

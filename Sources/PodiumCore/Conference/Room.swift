@@ -13,6 +13,11 @@ public struct Room: Codable, Equatable, Identifiable, Sendable {
   /// Where the audience asks questions, if the room takes them (door screens show it as a QR code).
   public var questionsURL: String?
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case id = "id", name = "name", names = "names", booths = "booths", questionsURL = "questionsURL"
+  }
+
   public init(
     id: ID, name: String, names: [String: String] = [:], booths: [Booth] = [], questionsURL: String? = nil
   ) {

@@ -21,6 +21,12 @@ public struct Session: Codable, Equatable, Identifiable, Sendable {
   /// The floor language when no speaker says otherwise (code), if known.
   public var language: String?
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case id = "id", roomId = "roomId", title = "title", titles = "titles", plannedStart = "plannedStart",
+      plannedEnd = "plannedEnd", speakers = "speakers", language = "language"
+  }
+
   public init(
     id: ID, roomId: Room.ID, title: String, titles: [String: String] = [:], plannedStart: Date,
     plannedEnd: Date, speakers: [Speaker] = [], language: String? = nil

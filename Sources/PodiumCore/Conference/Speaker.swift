@@ -7,6 +7,11 @@ public struct Speaker: Codable, Equatable, Sendable {
   /// Role or affiliation, e.g. "Ministre de la Solidarité".
   public var affiliation: String?
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case name = "name", language = "language", affiliation = "affiliation"
+  }
+
   public init(name: String, language: String? = nil, affiliation: String? = nil) {
     self.name = name
     self.language = language

@@ -16,6 +16,11 @@ public struct BoothMessage: Codable, Equatable, Sendable {
   public var text: String
   public var at: Date
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case from = "from", text = "text", at = "at"
+  }
+
   public init(from: Sender, text: String, at: Date) {
     self.from = from
     self.text = text

@@ -14,6 +14,12 @@ public struct WorkingConditions: Codable, Equatable, Sendable {
   /// A booth working with one interpreter for longer than this raises `soloBooth` (40 min).
   public var maximumSolo: TimeInterval
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case turnLength = "turnLength", maximumTurn = "maximumTurn", maximumDay = "maximumDay",
+      maximumSession = "maximumSession", maximumSolo = "maximumSolo"
+  }
+
   public init(
     turnLength: TimeInterval = 30 * 60, maximumTurn: TimeInterval = 30 * 60, maximumDay: TimeInterval = 7 * 3600,
     maximumSession: TimeInterval = 4 * 3600, maximumSolo: TimeInterval = 40 * 60

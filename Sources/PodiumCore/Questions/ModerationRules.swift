@@ -10,6 +10,11 @@ public struct ModerationRules: Codable, Equatable, Sendable {
   /// (`*` applies to every language). Matched case-insensitively.
   public var blocklist: [String: [String]]
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case maximumLength = "maximumLength", maximumNameLength = "maximumNameLength", blocklist = "blocklist"
+  }
+
   public init(maximumLength: Int = 500, maximumNameLength: Int = 60, blocklist: [String: [String]] = [:]) {
     self.maximumLength = maximumLength
     self.maximumNameLength = maximumNameLength

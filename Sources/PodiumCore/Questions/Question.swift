@@ -39,6 +39,13 @@ public struct Question: Codable, Equatable, Identifiable, Sendable {
   public var mergedInto: ID?
   public var submittedAt: Date
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case id = "id", room = "room", session = "session", text = "text", name = "name", language = "language",
+      device = "device", state = "state", held = "held", starred = "starred", tags = "tags", votes = "votes",
+      mergedInto = "mergedInto", submittedAt = "submittedAt"
+  }
+
   public init(
     id: ID, room: Room.ID, session: Session.ID? = nil, text: String, name: String? = nil, language: String? = nil,
     device: String, state: State = .pending, held: String? = nil, starred: Bool = false, tags: [String] = [],

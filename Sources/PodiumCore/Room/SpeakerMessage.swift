@@ -7,6 +7,11 @@ public struct SpeakerMessage: Codable, Equatable, Sendable {
   /// Whether the monitor goes black (the timer and message hidden).
   public var blackout: Bool
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case text = "text", blink = "blink", blackout = "blackout"
+  }
+
   public init(text: String, blink: Bool = false, blackout: Bool = false) {
     self.text = text
     self.blink = blink

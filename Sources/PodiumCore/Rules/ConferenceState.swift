@@ -29,7 +29,7 @@ public struct ConferenceState: Codable, Equatable, Sendable {
   public func room(_ id: Room.ID) -> RoomState { rooms[id] ?? RoomState(roomId: id) }
 
   /// The state after applying every event in order.
-  public static func replaying<S: Sequence>(_ events: S) -> ConferenceState where S.Element == Event {
+  public static func replaying<S: Sequence>(_ events: S) -> ConferenceState where S.Element == AnyEvent {
     events.reduce(into: ConferenceState()) { $0.apply($1) }
   }
 }

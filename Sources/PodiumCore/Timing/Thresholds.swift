@@ -7,6 +7,11 @@ public struct Thresholds: Codable, Equatable, Sendable {
   /// Seconds left at which the phase becomes `danger`.
   public var danger: TimeInterval
 
+  /// The field names in the event log and on the wire: chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case warning = "warning", danger = "danger"
+  }
+
   public init(warning: TimeInterval, danger: TimeInterval) {
     self.warning = warning
     self.danger = danger

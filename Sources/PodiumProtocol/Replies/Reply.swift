@@ -128,17 +128,37 @@ public enum Reply {
     public var at: Date
     public var topic: String
     public var type: String
+    /// The version of the event's payload shape (the log stores older ones raised to it).
+    public var version: Int
     /// The command id that caused the event, if a command did.
     public var command: String?
+    /// `{"<type>": {payload}}`: the payload, named after the type.
     public var event: JSONValue
 
-    public init(seq: Int64, at: Date, topic: String, type: String, command: String?, event: JSONValue) {
+    public init(seq: Int64, at: Date, topic: String, type: String, version: Int, command: String?, event: JSONValue) {
       self.seq = seq
       self.at = at
       self.topic = topic
       self.type = type
+      self.version = version
       self.command = command
       self.event = event
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case seq, at, topic, type, version, command, event
+    }
+
+    /// Reads an entry; one from a daemon before 0.2.0, which sent no `version`, is version 1.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      seq = try container.decode(Int64.self, forKey: .seq)
+      at = try container.decode(Date.self, forKey: .at)
+      topic = try container.decode(String.self, forKey: .topic)
+      type = try container.decode(String.self, forKey: .type)
+      version = try container.decodeIfPresent(Int.self, forKey: .version) ?? 1
+      command = try container.decodeIfPresent(String.self, forKey: .command)
+      event = try container.decode(JSONValue.self, forKey: .event)
     }
   }
 

@@ -1,4 +1,6 @@
 /// Reads the members of a JSON object strictly: types checked, unknown members refused.
+import PodiumCore
+
 struct ArgumentReader {
   let members: [String: JSONValue]
   let context: String

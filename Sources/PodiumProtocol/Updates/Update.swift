@@ -1,4 +1,5 @@
 import Foundation
+import PodiumCore
 
 /// A message on the update endpoint (PUB): frame 1 is the topic, frame 2 this body.
 public struct Update: Codable, Equatable, Sendable {

@@ -38,11 +38,11 @@ struct RoomCommandOptions: ParsableArguments {
   @Option(help: "Command id (retrying with the same id applies the command once).") var id: String?
   @Argument(help: "The room's id, e.g. plenary.") var room: String
 
-  /// Sends the command and prints the acknowledgement, or exits with the daemon's reason.
-  func send(_ command: RoomCommand) async throws { try await send(.room(room, command)) }
+  /// Sends the command to the room and prints the acknowledgement, or exits with the daemon's reason.
+  func send(_ command: some Command) async throws { try await send(RoomCommand(command, in: room)) }
 
   /// Sends any command (its room included) and prints the acknowledgement.
-  func send(_ command: Command) async throws {
+  func send(_ command: RoomCommand) async throws {
     let client = try connection.client()
     defer { client.stop() }
     do {

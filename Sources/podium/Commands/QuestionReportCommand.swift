@@ -16,7 +16,7 @@ struct QuestionReportCommand: ParsableCommand {
 
   func run() throws {
     let log = try Report.openLog(settings: settings, dataDir: dataDir)
-    var events: [(at: Date, event: PodiumCore.Event)] = []
+    var events: [(at: Date, event: AnyEvent)] = []
     try log.forEachEvent { events.append(($0.at, $0.event)) }
     guard let report = QuestionReport(events: events, session: session) else {
       printError("no conference has been loaded")

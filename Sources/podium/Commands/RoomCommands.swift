@@ -5,35 +5,35 @@ struct Start: AsyncParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Start the room's next session (or --session).")
   @OptionGroup var options: RoomCommandOptions
   @Option(help: "The session to start, by id.") var session: String?
-  func run() async throws { try await options.send(.start(session: session)) }
+  func run() async throws { try await options.send(StartSession(session: session)) }
 }
 
 struct Pause: AsyncParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Pause the countdown.")
   @OptionGroup var options: RoomCommandOptions
-  func run() async throws { try await options.send(.pause) }
+  func run() async throws { try await options.send(PauseSession()) }
 }
 
 struct Resume: AsyncParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Resume a paused countdown.")
   @OptionGroup var options: RoomCommandOptions
-  func run() async throws { try await options.send(.resume) }
+  func run() async throws { try await options.send(ResumeSession()) }
 }
 
 struct End: AsyncParsableCommand {
   static let configuration = CommandConfiguration(abstract: "End the session on now.")
   @OptionGroup var options: RoomCommandOptions
-  func run() async throws { try await options.send(.end) }
+  func run() async throws { try await options.send(EndSession()) }
 }
 
-struct NextSpeaker: AsyncParsableCommand {
+struct NextSpeakerCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "next-speaker", abstract: "Give the floor to the next speaker.")
   @OptionGroup var options: RoomCommandOptions
-  func run() async throws { try await options.send(.nextSpeaker) }
+  func run() async throws { try await options.send(NextSpeaker()) }
 }
 
-struct AddTime: AsyncParsableCommand {
+struct AddTimeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add-time", abstract: "Add or remove time: +1m, -30s, 90 (seconds), +1h.")
   @OptionGroup var options: RoomCommandOptions
@@ -41,10 +41,10 @@ struct AddTime: AsyncParsableCommand {
   func validate() throws {
     guard amount.count == 1 else { throw ValidationError("give one amount, e.g. +1m or -30s") }
   }
-  func run() async throws { try await options.send(.addTime(seconds: try DurationText.seconds(amount[0]))) }
+  func run() async throws { try await options.send(AddTime(seconds: try DurationText.seconds(amount[0]))) }
 }
 
-struct SetThresholds: AsyncParsableCommand {
+struct SetThresholdsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "set-thresholds", abstract: "Set when the countdown turns to warning and danger.")
   @OptionGroup var options: RoomCommandOptions
@@ -52,7 +52,7 @@ struct SetThresholds: AsyncParsableCommand {
   @Option(help: "Time left at danger, e.g. 1m.") var danger: String
   func run() async throws {
     try await options.send(
-      .setThresholds(Thresholds(warning: try DurationText.seconds(warning), danger: try DurationText.seconds(danger))))
+      SetThresholds(warning: try DurationText.seconds(warning), danger: try DurationText.seconds(danger)))
   }
 }
 
@@ -63,15 +63,15 @@ struct Message: AsyncParsableCommand {
   @Flag(help: "Make it blink.") var blink = false
   @Flag(help: "Black the monitor out.") var blackout = false
   func run() async throws {
-    try await options.send(.showMessage(SpeakerMessage(text: text, blink: blink, blackout: blackout)))
+    try await options.send(ShowMessage(text: text, blink: blink, blackout: blackout))
   }
 }
 
-struct ClearMessage: AsyncParsableCommand {
+struct ClearMessageCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "clear-message", abstract: "Take the message off the speaker's monitor.")
   @OptionGroup var options: RoomCommandOptions
-  func run() async throws { try await options.send(.clearMessage) }
+  func run() async throws { try await options.send(ClearMessage()) }
 }
 
 /// Reads `+1m`, `-30s`, `90`, `1h30m`, `-2m30s` as seconds.

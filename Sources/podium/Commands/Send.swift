@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodiumCore
 import PodiumProtocol
 
 /// `podium send ROOM COMMAND key=value…`: any command of docs/PROTOCOL.md §6, booth commands included.
@@ -8,7 +9,7 @@ struct Send: AsyncParsableCommand {
     abstract: "Send any command by its protocol name: podium send plenary takeMic booth=en interpreter=helen-ashby",
     discussion: """
       Arguments are key=value; a value that reads as JSON (true, 300, null, ["a","b"]) is sent as such, \
-      anything else as a string. Commands: \(CommandCoding.names.joined(separator: ", ")).
+      anything else as a string. Commands: \(CommandCatalogue.names.joined(separator: ", ")).
       """)
 
   @OptionGroup var options: RoomCommandOptions

@@ -34,13 +34,17 @@ final class DaemonProcess {
   /// Extra environment of the daemon, e.g. `PODIUM_KEYS_DIR`.
   let environment: [String: String]
 
-  /// Starts a daemon on `conference` (YAML text).
-  init(conference: String = TestConference.yaml(), environment: [String: String] = [:]) throws {
+  /// Starts a daemon on `conference` (YAML text), with a copy of the event log `log` if given.
+  init(conference: String = TestConference.yaml(), environment: [String: String] = [:], log: URL? = nil) throws {
     self.environment = environment
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     conferenceFile = directory.appendingPathComponent("conference.yaml")
     try conference.write(to: conferenceFile, atomically: true, encoding: .utf8)
+    if let log {
+      try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+      try FileManager.default.copyItem(at: log, to: URL(fileURLWithPath: databasePath))
+    }
     try start()
   }
 

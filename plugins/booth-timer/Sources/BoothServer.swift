@@ -34,9 +34,7 @@ struct BoothServer {
   let access: WebAccess
 
   /// Commands only the chief interpreter (or an operator) may send; the booths' own are open.
-  static let chiefCommands: Set<String> = [
-    "setFloorLanguage", "assignTeam", "setTurnLength", "messageBooth", "clearSlowDown",
-  ]
+  static let chiefCommands = CommandCatalogue.names(sentBy: [.chiefInterpreter])
 
   func router() -> Router<PluginRequestContext> {
     let router = Router(context: PluginRequestContext.self)

@@ -26,11 +26,8 @@ struct QuestionsServer {
     }
   }
 
-  /// Commands the moderators' API forwards (each needs `by`).
-  static let moderation: Set<String> = [
-    "approveQuestion", "editQuestion", "dismissQuestion", "starQuestion", "tagQuestion", "mergeQuestion",
-    "showQuestion", "hideQuestion", "setNextQuestion", "answerQuestion", "restoreQuestion", "banDevice", "setIntake",
-  ]
+  /// Commands the moderators' API forwards (each needs `by`): every command a moderator sends.
+  static let moderation = CommandCatalogue.names(sentBy: [.moderator])
   static let deviceCookie = "podium_device"
 
   let client: PodiumClient
@@ -141,8 +138,8 @@ struct QuestionsServer {
       let language = body["language"]?.string.flatMap { $0 == "auto" || $0.isEmpty ? nil : $0 }
       let name = body["name"]?.string.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
       let id = "q" + Cookies.randomValue().prefix(12)
-      let command = Command.questions(
-        room, .submit(id: id, text: text, name: name, language: language, device: device))
+      let command = RoomCommand(
+        SubmitQuestion(question: id, text: text, name: name, language: language, device: device), in: room)
       let response = await send(
         command, reply: ["question": .string(id), "state": .string("pending")], status: .created, setCookie)
       if response.status == .badRequest { limits.questions.refund(device) }  // invalid text: not a question
@@ -154,7 +151,8 @@ struct QuestionsServer {
       let (device, setCookie) = device(of: request)
       if let wait = limits.votes.take(device) { return rateLimited(wait, setCookie) }
       let id = context.parameters.get("id") ?? ""
-      let response = await send(.questions(room, .vote(id, device: device)), reply: [:], status: .ok, setCookie)
+      let response = await send(
+        RoomCommand(VoteQuestion(question: id, device: device), in: room), reply: [:], status: .ok, setCookie)
       if response.status == .ok { votes.remember(id, votedBy: device) }
       return response
     }
@@ -210,7 +208,7 @@ struct QuestionsServer {
   /// Sends a command; answers `{ok: true}` plus `reply` (or the daemon's `ack` when `reply` is nil)
   /// with `status`, or `{ok: false, error}` with an HTTP status a page can act on.
   private func send(
-    _ command: Command, reply: [String: JSONValue]?, status: HTTPResponse.Status, _ setCookie: String?
+    _ command: RoomCommand, reply: [String: JSONValue]?, status: HTTPResponse.Status, _ setCookie: String?
   ) async -> Response {
     do {
       let ack = try await client.send(command)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Any JSON value, for reading requests strictly and passing values through.
+/// Any JSON value: requests read strictly, values passed through, event payloads upcast.
 public enum JSONValue: Codable, Equatable, Sendable {
   case null
   case bool(Bool)
