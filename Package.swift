@@ -140,6 +140,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
+    .testTarget(name: "PodiumProtocolTests", dependencies: ["PodiumProtocol", "PodiumCore"]),
     .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
     .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport"]),
     .testTarget(

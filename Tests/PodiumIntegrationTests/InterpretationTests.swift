@@ -64,10 +64,10 @@ final class InterpretationTests: XCTestCase {
     let daemon = try DaemonProcess()
     let console = daemon.client()
     defer { console.stop() }
-    let taken = try daemon.cli(["send", "plenary", "takeMic", "booth=ar", "interpreter=amina"])
+    let taken = try daemon.cli(["send", "plenary", TakeMicrophone.name, "booth=ar", "interpreter=amina"])
     XCTAssertEqual(taken.status, 0, taken.err)
     XCTAssertTrue(taken.out.contains("turnStarted"), taken.out)
-    let refused = try daemon.cli(["send", "plenary", "assignTeam", "booth=ar", #"interpreters=["samir"]"#])
+    let refused = try daemon.cli(["send", "plenary", AssignTeam.name, "booth=ar", #"interpreters=["samir"]"#])
     XCTAssertEqual(refused.status, 2)
     XCTAssertTrue(refused.err.contains("hand over before leaving the team"), refused.err)
     let before = try await snapshot(console)

@@ -33,6 +33,31 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
   /// Never sent by the daemon: a plugin's web API needs a token the request lacks.
   case unauthorized
 
+  /// What the code means, for people (docs/PROTOCOL.md §7).
+  public var meaning: String {
+    switch self {
+    case .malformed: "not one body frame; not valid UTF-8; not a JSON object; no string `type`"
+    case .unsupportedVersion: "`protocol` present and not 1 (`field: \"protocol\"`)"
+    case .unknownType: "`type` is not a request type (`field: \"type\"`)"
+    case .unknownCommand: "`command` is not a command name (`field: \"command\"`); the message lists every name"
+    case .unknownRoom: "the conference has no such room (`field: \"room\"`)"
+    case .unknownSession: "the conference has no such session (`field: \"session\"`)"
+    case .unknownBooth: "the room has no such booth (`field: \"booth\"`)"
+    case .invalidArgument:
+      "a member or argument is unknown, missing, of the wrong type or out of range (`field` names it)"
+    case .notAllowedInState: "the command cannot apply to the room as it is now, or no conference is loaded yet"
+    case .forbidden: "the sender's key (CURVE) may not send this command: its role or scope (the message names both)"
+    case .messageTooLarge: "the body is over 16 384 bytes (no `id` echoed)"
+    case .storageUnavailable:
+      "the event log cannot be written or read (disk full, read-only…); nothing was applied: retry later, same id"
+    case .daemonUnreachable:
+      "**never sent by the daemon**: a plugin's web API, when the daemon does not answer it (retrying is safe)"
+    case .rateLimited:
+      "**never sent by the daemon**: a plugin's web API, to a device or address that sends too much (`Retry-After`)"
+    case .unauthorized: "**never sent by the daemon**: a plugin's web API, to a request without the login it needs"
+    }
+  }
+
   /// The code for a rule's refusal.
   public init(_ reason: CommandRejection.Reason) {
     switch reason {

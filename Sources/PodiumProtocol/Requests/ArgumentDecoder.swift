@@ -49,7 +49,8 @@ struct ArgumentDecoder: Decoder {
       do {
         return try decoder.singleValueContainer().decode(type)
       } catch DecodingError.dataCorrupted(let corrupted) {
-        throw decoder.mismatch(corrupted.debugDescription)
+        throw ProtocolError(
+          .invalidArgument, "'\(key.stringValue)' in \(context) \(corrupted.debugDescription)", field: key.stringValue)
       } catch let error as ProtocolError {
         throw Self.expectation(type).map(decoder.mismatch) ?? error
       }

@@ -13,6 +13,12 @@ public struct ArgumentSchema: Equatable, Sendable {
     public var type: String
     /// Whether a command without it is refused (optional ones may be absent or `null`).
     public var required: Bool
+
+    public init(name: String, type: String, required: Bool) {
+      self.name = name
+      self.type = type
+      self.required = required
+    }
   }
 
   /// The arguments, in declaration order.
@@ -101,6 +107,17 @@ private struct ProbeDecoder: Decoder {
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+      probe.note(key, type, required: false)
+      return nil
+    }
+
+    // The plain types have their own requirements; each says "optional" too.
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { optional(type, key) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { optional(type, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { optional(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { optional(type, key) }
+
+    private func optional<T>(_ type: T.Type, _ key: Key) -> T? {
       probe.note(key, type, required: false)
       return nil
     }
