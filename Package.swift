@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Podium",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "podiumd", targets: ["podiumd"]),
     .executable(name: "podium", targets: ["podium"]),
@@ -153,5 +153,5 @@ let package = Package(
       dependencies: ["PodiumPluginKit", "PodiumProtocol", "ZeroMQ", "podiumd", "podium"]
     ),
   ],
-  swiftLanguageModes: [.v5]
+  swiftLanguageModes: [.v6]
 )

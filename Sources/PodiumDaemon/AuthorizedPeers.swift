@@ -1,25 +1,20 @@
-import Foundation
 import PodiumCore
+import Synchronization
 
 /// The peers the daemon lets in, by public key, shared by the ZAP handler's thread and the
 /// socket loop, and replaced on SIGHUP (a revoked key is refused from its next command).
-final class AuthorizedPeers: @unchecked Sendable {
-  private let lock = NSLock()
-  private var peers: [String: Peer]
+final class AuthorizedPeers: Sendable {
+  private let peers: Mutex<[String: Peer]>
 
   init(_ peers: [String: Peer]) {
-    self.peers = peers
+    self.peers = Mutex(peers)
   }
 
   subscript(key: String) -> Peer? {
-    lock.lock()
-    defer { lock.unlock() }
-    return peers[key]
+    peers.withLock { $0[key] }
   }
 
   func replace(with new: [String: Peer]) {
-    lock.lock()
-    peers = new
-    lock.unlock()
+    peers.withLock { $0 = new }
   }
 }

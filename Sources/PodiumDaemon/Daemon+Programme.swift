@@ -5,23 +5,6 @@ import PodiumStore
 import ZeroMQ
 
 extension Daemon {
-  /// Brings a new programme into force (a re-imported schedule): recorded and published
-  /// by the loop like any change. Safe from any thread.
-  public func reload(_ conference: Conference) {
-    stopLock.lock()
-    pendingProgramme = conference
-    stopLock.unlock()
-    wake.signal()
-  }
-
-  func takePendingProgramme() -> Conference? {
-    stopLock.lock()
-    defer { stopLock.unlock() }
-    let programme = pendingProgramme
-    pendingProgramme = nil
-    return programme
-  }
-
   /// Records and publishes the events that bring `programme` into force.
   func bringIntoForce(_ programme: Conference) {
     let diff = ProgrammeDiff(from: live.state.conference, to: programme)

@@ -85,7 +85,9 @@ extension Daemon {
   /// Why the sender may not send `command`, or nil (always nil without CURVE).
   private func forbidden(_ command: RoomCommand, from userId: String?) -> String? {
     guard security != nil else { return nil }
-    guard let userId, let peer = peers[userId] else { return "this connection's key is not authorized (any more)" }
+    guard let userId, let peer = control.peers[userId] else {
+      return "this connection's key is not authorized (any more)"
+    }
     return peer.refusal(of: command)
   }
 

@@ -10,7 +10,7 @@ import ZeroMQ
 /// The loop never blocks on a peer: replies and updates are sent without
 /// waiting, a slow subscriber loses updates (and resyncs by their sequence
 /// numbers), and input is bounded in size.
-public final class Daemon: @unchecked Sendable {
+public final class Daemon {
   /// The daemon's name and version, as `hello` reports it.
   public static let identity = "podiumd 0.2.0"
   /// Seconds between heartbeats on the update endpoint.
@@ -23,21 +23,14 @@ public final class Daemon: @unchecked Sendable {
   private let context: Context
   let router: Socket
   let publisher: Socket
-  let wake = WakeSignal()
-  /// Guards `stopRequested` and `pendingProgramme`, set from other threads.
-  let stopLock = NSLock()
-  private var stopRequested = false
-  var pendingProgramme: Conference?
+  /// What other threads may ask of the loop, and its health.
+  public let control: DaemonControl
   let logger: DaemonLogger
   let notifier = SystemdNotifier()
   let metrics = DaemonMetrics()
-  /// The loop's vital signs, for a health endpoint.
-  public let health = DaemonHealth()
   let subscribers: SocketMonitor
   /// CURVE keys and authorized peers; nil: plaintext, every peer may do everything.
   let security: DaemonSecurity?
-  /// Who may connect and send commands (with CURVE); replaced by `reloadKeys`.
-  let peers: AuthorizedPeers
   private var authenticator: ZAPHandler?
   /// Changes at each start, so clients can tell a restart.
   public let instance = UUID().uuidString.lowercased()
@@ -51,7 +44,7 @@ public final class Daemon: @unchecked Sendable {
     security: DaemonSecurity? = nil, logger: DaemonLogger = DaemonLogger()
   ) throws {
     self.security = security
-    self.peers = AuthorizedPeers(security?.peers ?? [:])
+    control = DaemonControl(peers: security?.peers ?? [:], logger: logger)
     self.logger = logger
     log = try EventLog(path: logPath)
     if let migration = log.migration {
@@ -84,7 +77,7 @@ public final class Daemon: @unchecked Sendable {
     subscribers = try SocketMonitor(publisher, in: context, name: "updates-\(instance)")
     if let security {
       // The handler must listen before any server socket binds, or libzmq lets every key in.
-      let peers = self.peers
+      let peers = control.peers
       let handler = ZAPHandler(context: context) { key, domain in
         domain == DaemonSecurity.domain && peers[key] != nil ? key : nil
       }
@@ -108,27 +101,13 @@ public final class Daemon: @unchecked Sendable {
   /// The last sequence number committed.
   public var lastSequence: Int64 { live.lastSeq }
 
-  /// Asks the loop to stop; safe from any thread or a signal handler's queue.
-  public func stop() {
-    stopLock.lock()
-    stopRequested = true
-    stopLock.unlock()
-    wake.signal()
-  }
-
-  private var shouldStop: Bool {
-    stopLock.lock()
-    defer { stopLock.unlock() }
-    return stopRequested
-  }
-
   /// Runs the loop on the calling thread until `stop()`; closes the sockets on the way out.
   public func run() {
-    let poller = Poller([.socket(router), .fileDescriptor(wake.fileDescriptor), .socket(subscribers.socket)])
+    let poller = Poller([.socket(router), .fileDescriptor(control.wake.fileDescriptor), .socket(subscribers.socket)])
     var nextHeartbeat = Date()
     notifier.ready(status: status)
     metrics.started(sequence: live.lastSeq)
-    while !shouldStop {
+    while !control.stopRequested {
       if Date() >= nextHeartbeat {
         publishHeartbeat()
         nextHeartbeat = Date().addingTimeInterval(Self.heartbeatInterval)
@@ -143,15 +122,15 @@ public final class Daemon: @unchecked Sendable {
         break
       }
       if ready.contains(1) {
-        wake.drain()
-        if let programme = takePendingProgramme() { bringIntoForce(programme) }
+        control.wake.drain()
+        if let programme = control.takeProgramme() { bringIntoForce(programme) }
       }
       if ready.contains(0) { serveBatch() }
       if ready.contains(2) {
         subscribers.drain()
         metrics.subscribersConnected(subscribers.connected)
       }
-      health.turned(seq: live.lastSeq, subscribers: subscribers.connected)
+      control.health.turned(seq: live.lastSeq, subscribers: subscribers.connected)
     }
     subscribers.socket.close()
     authenticator?.stop()
@@ -159,13 +138,6 @@ public final class Daemon: @unchecked Sendable {
     router.close()
     publisher.close()
     logger.info("stopped at seq \(live.lastSeq)")
-  }
-
-  /// Puts a new list of authorized keys in force (SIGHUP): new handshakes and every
-  /// command are checked against it; connections of revoked keys get `forbidden`.
-  public func reloadKeys(_ authorized: [String: Peer]) {
-    peers.replace(with: authorized)
-    logger.info("keys reloaded: \(authorized.count) authorized")
   }
 
   /// The one-line status systemd shows (`systemctl status podiumd`).

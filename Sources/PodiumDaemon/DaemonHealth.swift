@@ -1,8 +1,9 @@
 import Foundation
+import Synchronization
 
 /// The daemon's vital signs, read from any thread (the health endpoint): when its loop last
 /// turned, the sequence number, subscribers connected. The loop writes them on every turn.
-public final class DaemonHealth: @unchecked Sendable {
+public final class DaemonHealth: Sendable {
   /// A loop that has not turned for this long is unhealthy (the watchdog pings from the same turns).
   public static let stallLimit: TimeInterval = 5
 
@@ -15,24 +16,22 @@ public final class DaemonHealth: @unchecked Sendable {
     public var subscribers: Int
   }
 
-  private let lock = NSLock()
-  private var lastTurn = Date()
-  private var seq: Int64 = 0
-  private var subscribers = 0
+  private struct Signs {
+    var lastTurn = Date()
+    var seq: Int64 = 0
+    var subscribers = 0
+  }
+
+  private let signs = Mutex(Signs())
 
   func turned(seq: Int64, subscribers: Int, at now: Date = Date()) {
-    lock.lock()
-    lastTurn = now
-    self.seq = seq
-    self.subscribers = subscribers
-    lock.unlock()
+    signs.withLock { $0 = Signs(lastTurn: now, seq: seq, subscribers: subscribers) }
   }
 
   /// The report as of `now`.
   public func report(at now: Date = Date()) -> Report {
-    lock.lock()
-    defer { lock.unlock() }
-    let age = now.timeIntervalSince(lastTurn)
-    return Report(healthy: age < Self.stallLimit, seq: seq, loopAge: age, subscribers: subscribers)
+    let signs = self.signs.withLock { $0 }
+    let age = now.timeIntervalSince(signs.lastTurn)
+    return Report(healthy: age < Self.stallLimit, seq: signs.seq, loopAge: age, subscribers: signs.subscribers)
   }
 }

@@ -9,7 +9,7 @@ import PodiumProtocol
 /// snapshot; it applies updates that continue each stream and resynchronises
 /// by itself after a gap, a daemon restart or a network cut (with backoff).
 /// Commands are retried with the same id, so the daemon applies them once.
-public final class PodiumClient: @unchecked Sendable {
+public final class PodiumClient: Sendable {
   public let options: ClientOptions
   private let connection: ClientConnection
 
@@ -63,6 +63,12 @@ public final class PodiumClient: @unchecked Sendable {
     try await request(envelope.body)
   }
 
+  /// Sends a query (`hello`, `clock`, `snapshot`, `events`) and decodes its reply as `T`.
+  public func request<T: Decodable>(_ query: Request, as type: T.Type) async throws -> T {
+    try await request(
+      RequestEnvelope(id: UUID().uuidString.lowercased(), request: query, client: options.clientName).body, as: type)
+  }
+
   /// Sends any request object (its `id` is set by the client) and returns the raw reply.
   /// An `error` reply throws `.refused`.
   public func request(_ body: JSONValue) async throws -> [UInt8] {
@@ -73,7 +79,7 @@ public final class PodiumClient: @unchecked Sendable {
     members["id"] = .string(id)
     let bytes = WireCoding.encode(JSONValue.object(members))
     let reply = try await withCheckedThrowingContinuation { continuation in
-      connection.enqueue(id: id, body: bytes, continuation: continuation)
+      connection.enqueue(ClientConnection.Outgoing(id: id, body: bytes, continuation: continuation))
     }
     if let failure = try? WireCoding.decode(Reply.Failure.self, from: reply), failure.type == "error" {
       throw PodiumClientError.refused(failure)

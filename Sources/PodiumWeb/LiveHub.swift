@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Fans live events out to every connected screen, and knows who is connected.
 ///
@@ -6,17 +7,21 @@ import Foundation
 /// per room so a screen that connects gets it at once. Each screen has a small
 /// buffer that keeps the newest events: a slow browser loses stale states, never
 /// slows the others.
-public final class LiveHub: @unchecked Sendable {
+public final class LiveHub: Sendable {
   private struct Subscriber {
     var screen: Screen
     var continuation: AsyncStream<String>.Continuation
   }
 
-  private let lock = NSLock()
-  private var subscribers: [String: Subscriber] = [:]
-  private var departed: [String: Screen] = [:]
-  private var latestForRoom: [String: ServerSentEvent] = [:]
-  private var latestForAll: ServerSentEvent?
+  /// Who is connected, who left, and the latest state per room and for all rooms.
+  private struct Registry {
+    var subscribers: [String: Subscriber] = [:]
+    var departed: [String: Screen] = [:]
+    var latestForRoom: [String: ServerSentEvent] = [:]
+    var latestForAll: ServerSentEvent?
+  }
+
+  private let registry = Mutex(Registry())
 
   public init() {}
 
@@ -28,10 +33,10 @@ public final class LiveHub: @unchecked Sendable {
   ) {
     let screen = Screen(id: UUID().uuidString.lowercased(), name: name, room: room, kind: kind, connectedAt: now)
     let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
-    lock.lock()
-    subscribers[screen.id] = Subscriber(screen: screen, continuation: continuation)
-    let initial = room.map { latestForRoom[$0] } ?? latestForAll
-    lock.unlock()
+    let initial = registry.withLock { registry in
+      registry.subscribers[screen.id] = Subscriber(screen: screen, continuation: continuation)
+      return room.map { registry.latestForRoom[$0] } ?? registry.latestForAll
+    }
     if let initial { continuation.yield(initial.framed) }
     continuation.onTermination = { [weak self] _ in self?.disconnect(screen.id) }
     return (screen, stream)
@@ -39,30 +44,26 @@ public final class LiveHub: @unchecked Sendable {
 
   /// Forgets a screen's connection (it stays listed as disconnected).
   public func disconnect(_ id: String) {
-    lock.lock()
-    if var screen = subscribers.removeValue(forKey: id)?.screen {
+    registry.withLock { registry in
+      guard var screen = registry.subscribers.removeValue(forKey: id)?.screen else { return }
       screen.connected = false
-      departed[id] = screen
+      registry.departed[id] = screen
     }
-    lock.unlock()
   }
 
   /// Records that an event reached a screen.
   public func seen(_ id: String, at now: Date = Date()) {
-    lock.lock()
-    subscribers[id]?.screen.lastSeen = now
-    lock.unlock()
+    registry.withLock { $0.subscribers[id]?.screen.lastSeen = now }
   }
 
   /// Sends new states: to the screens of each room in `changed`, and to every screen
   /// that follows all rooms. Screens of a room that does not exist get `unknownRoom`.
   public func publish(changed: [String: ServerSentEvent], all: ServerSentEvent, unknownRoom: ServerSentEvent) {
-    lock.lock()
-    latestForRoom.merge(changed) { $1 }
-    latestForAll = all
-    let known = latestForRoom
-    let targets = subscribers.values.map { ($0.screen.room, $0.continuation) }
-    lock.unlock()
+    let (known, targets) = registry.withLock { registry in
+      registry.latestForRoom.merge(changed) { $1 }
+      registry.latestForAll = all
+      return (registry.latestForRoom, registry.subscribers.values.map { ($0.screen.room, $0.continuation) })
+    }
     for (room, continuation) in targets {
       guard let room else {
         continuation.yield(all.framed)
@@ -78,25 +79,19 @@ public final class LiveHub: @unchecked Sendable {
 
   /// Forgets the latest state of rooms that no longer exist.
   public func forget(roomsOtherThan rooms: Set<String>) {
-    lock.lock()
-    latestForRoom = latestForRoom.filter { rooms.contains($0.key) }
-    lock.unlock()
+    registry.withLock { $0.latestForRoom = $0.latestForRoom.filter { rooms.contains($0.key) } }
   }
 
   /// Sends one event to every connected screen.
   public func broadcast(_ event: ServerSentEvent) {
-    lock.lock()
-    let targets = subscribers.values.map(\.continuation)
-    lock.unlock()
+    let targets = registry.withLock { $0.subscribers.values.map(\.continuation) }
     let framed = event.framed
     for continuation in targets { continuation.yield(framed) }
   }
 
   /// Sends one event to every screen following `room`, without keeping it for later screens.
   public func send(_ event: ServerSentEvent, toRoom room: String) {
-    lock.lock()
-    let targets = subscribers.values.filter { $0.screen.room == room }.map(\.continuation)
-    lock.unlock()
+    let targets = registry.withLock { $0.subscribers.values.filter { $0.screen.room == room }.map(\.continuation) }
     let framed = event.framed
     for continuation in targets { continuation.yield(framed) }
   }
@@ -104,26 +99,20 @@ public final class LiveHub: @unchecked Sendable {
   /// Sends one event to one screen; false if it is not connected.
   @discardableResult
   public func send(_ event: ServerSentEvent, to id: String) -> Bool {
-    lock.lock()
-    let continuation = subscribers[id]?.continuation
-    lock.unlock()
+    let continuation = registry.withLock { $0.subscribers[id]?.continuation }
     continuation?.yield(event.framed)
     return continuation != nil
   }
 
   /// Every screen seen, connected first, then by name.
   public var screens: [Screen] {
-    lock.lock()
-    defer { lock.unlock() }
-    return (subscribers.values.map(\.screen) + departed.values).sorted {
+    registry.withLock { (Array($0.subscribers.values.map(\.screen)) + $0.departed.values) }.sorted {
       ($0.connected ? 0 : 1, $0.name, $0.id) < ($1.connected ? 0 : 1, $1.name, $1.id)
     }
   }
 
   /// How many screens are connected.
   public var connectedCount: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return subscribers.count
+    registry.withLock { $0.subscribers.count }
   }
 }

@@ -60,7 +60,7 @@ public struct PluginOptions: ParsableArguments {
         let base = "http://\(address.host):\(channel.localAddress?.port ?? address.port)"
         print("\(name) ready \(base)")
         if let more = ready(base) { print(more) }
-        fflush(stdout)
+        fflush(nil)  // every stream (the `stdout` global is not concurrency-safe)
       })
     try await application.runService()
   }

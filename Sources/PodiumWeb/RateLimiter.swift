@@ -1,18 +1,22 @@
 import Foundation
+import Synchronization
 
 /// Token buckets per key (a device, an address): `rate` actions per `period`, bursting to
 /// `rate`. Thread-safe; forgets idle keys so a flood of new keys cannot grow it forever.
-public final class RateLimiter: @unchecked Sendable {
+public final class RateLimiter: Sendable {
   private struct Bucket {
     var tokens: Double
     var updated: Date
   }
 
+  private struct Buckets {
+    var byKey: [String: Bucket] = [:]
+    var lastSweep = Date()
+  }
+
   private let rate: Double
   private let period: TimeInterval
-  private let lock = NSLock()
-  private var buckets: [String: Bucket] = [:]
-  private var lastSweep = Date()
+  private let buckets = Mutex(Buckets())
 
   /// `rate` actions per `period` seconds for each key.
   public init(rate: Int, per period: TimeInterval = 60) {
@@ -22,31 +26,30 @@ public final class RateLimiter: @unchecked Sendable {
 
   /// Gives back a token taken for an action that turned out not to count (e.g. refused as invalid).
   public func refund(_ key: String) {
-    lock.lock()
-    if var bucket = buckets[key] {
+    buckets.withLock { buckets in
+      guard var bucket = buckets.byKey[key] else { return }
       bucket.tokens = min(rate, bucket.tokens + 1)
-      buckets[key] = bucket
+      buckets.byKey[key] = bucket
     }
-    lock.unlock()
   }
 
   /// Takes one token for `key`: nil if allowed, else the seconds to wait.
   public func take(_ key: String, now: Date = Date()) -> TimeInterval? {
-    lock.lock()
-    defer { lock.unlock() }
-    if now.timeIntervalSince(lastSweep) > period {
-      buckets = buckets.filter { now.timeIntervalSince($0.value.updated) < period }
-      lastSweep = now
+    buckets.withLock { buckets in
+      if now.timeIntervalSince(buckets.lastSweep) > period {
+        buckets.byKey = buckets.byKey.filter { now.timeIntervalSince($0.value.updated) < period }
+        buckets.lastSweep = now
+      }
+      var bucket = buckets.byKey[key] ?? Bucket(tokens: rate, updated: now)
+      bucket.tokens = min(rate, bucket.tokens + now.timeIntervalSince(bucket.updated) * rate / period)
+      bucket.updated = now
+      guard bucket.tokens >= 1 else {
+        buckets.byKey[key] = bucket
+        return (1 - bucket.tokens) * period / rate
+      }
+      bucket.tokens -= 1
+      buckets.byKey[key] = bucket
+      return nil
     }
-    var bucket = buckets[key] ?? Bucket(tokens: rate, updated: now)
-    bucket.tokens = min(rate, bucket.tokens + now.timeIntervalSince(bucket.updated) * rate / period)
-    bucket.updated = now
-    guard bucket.tokens >= 1 else {
-      buckets[key] = bucket
-      return (1 - bucket.tokens) * period / rate
-    }
-    bucket.tokens -= 1
-    buckets[key] = bucket
-    return nil
   }
 }

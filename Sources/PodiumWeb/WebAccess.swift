@@ -3,20 +3,27 @@ import Hummingbird
 import PodiumConfig
 import PodiumCore
 import PodiumProtocol
+import Synchronization
 
 /// Who may open the pages that act (control, chief interpreter, moderators): holders of a
 /// login token from `web-tokens.yaml`, as a session cookie. Without a tokens file every page
 /// is open: development on one machine, allowed on loopback addresses only (`check`).
-public final class WebAccess: @unchecked Sendable {
+public final class WebAccess: Sendable {
   public static let cookie = "podium_session"
   /// How long a login lasts.
   public static let sessionLength: TimeInterval = 12 * 3600
 
+  /// Open sessions, and the tokens file as last read with the file's identity then (read
+  /// again when it changes).
+  private struct Memory {
+    var sessions: [String: (holder: WebTokens.Holder, expires: Date)] = [:]
+    /// The tokens file's modification date, inode and size when last read.
+    var file: [String] = []
+    var holders: [WebTokens.Holder] = []
+  }
+
   private let tokens: WebTokens?
-  private let lock = NSLock()
-  private var sessions: [String: (holder: WebTokens.Holder, expires: Date)] = [:]
-  /// The tokens file as last read, and the file's identity then (read again when it changes).
-  private var known: (file: [FileAttributeKey: AnyHashable], holders: [WebTokens.Holder]) = ([:], [])
+  private let memory = Mutex(Memory())
   private let attempts = RateLimiter(rate: 20)
 
   /// Access by the tokens of `keysDirectory`'s `web-tokens.yaml`; open without a keys directory.
@@ -31,12 +38,14 @@ public final class WebAccess: @unchecked Sendable {
   private func holders() -> [WebTokens.Holder] {
     guard let tokens else { return [] }
     let attributes = (try? FileManager.default.attributesOfItem(atPath: tokens.path)) ?? [:]
-    let file = attributes.filter { [.modificationDate, .systemFileNumber, .size].contains($0.key) }
-      .compactMapValues { $0 as? AnyHashable }
-    lock.lock()
-    defer { lock.unlock() }
-    if file != known.file { known = (file, (try? tokens.holders()) ?? []) }
-    return known.holders
+    let file = [FileAttributeKey.modificationDate, .systemFileNumber, .size].map { "\(attributes[$0] ?? "")" }
+    return memory.withLock { memory in
+      if file != memory.file {
+        memory.file = file
+        memory.holders = (try? tokens.holders()) ?? []
+      }
+      return memory.holders
+    }
   }
 
   /// Refuses to serve beyond loopback with every page open.
@@ -59,15 +68,15 @@ public final class WebAccess: @unchecked Sendable {
   public func holder(of request: Request, now: Date = Date()) -> WebTokens.Holder? {
     guard let id = Cookies.value(Self.cookie, in: request) else { return nil }
     let current = holders()
-    lock.lock()
-    defer { lock.unlock() }
-    guard let session = sessions[id], session.expires > now else { return nil }
-    // A rotated token ends its sessions.
-    guard current.contains(session.holder) else {
-      sessions[id] = nil
-      return nil
+    return memory.withLock { memory in
+      guard let session = memory.sessions[id], session.expires > now else { return nil }
+      // A rotated token ends its sessions.
+      guard current.contains(session.holder) else {
+        memory.sessions[id] = nil
+        return nil
+      }
+      return session.holder
     }
-    return session.holder
   }
 
   /// Adds `GET /login?token=…&next=/path` (sets the session cookie, then goes to `next`).
@@ -97,10 +106,10 @@ public final class WebAccess: @unchecked Sendable {
   /// A new session for `holder`; its id is the cookie's value.
   private func open(_ holder: WebTokens.Holder, now: Date = Date()) -> String {
     let id = Cookies.randomValue() + Cookies.randomValue()
-    lock.lock()
-    sessions = sessions.filter { $0.value.expires > now }
-    sessions[id] = (holder, now.addingTimeInterval(Self.sessionLength))
-    lock.unlock()
+    memory.withLock { memory in
+      memory.sessions = memory.sessions.filter { $0.value.expires > now }
+      memory.sessions[id] = (holder, now.addingTimeInterval(Self.sessionLength))
+    }
     return id
   }
 

@@ -5,6 +5,7 @@ import CZeroMQ
 /// Close every socket (with linger 0) before the context is released, or
 /// `zmq_ctx_term` waits for them.
 public final class Context: @unchecked Sendable {
+  // Unchecked: a libzmq context is thread-safe by design (zmq_ctx_new(3)); only sockets are not.
   let handle: UnsafeMutableRawPointer
 
   /// A new context.

@@ -4,6 +4,7 @@ import Glibc
 ///
 /// Signalling is thread-safe; draining belongs to the thread that polls.
 public final class WakeSignal: @unchecked Sendable {
+  // Unchecked: the two descriptors never change, and a one-byte write(2) or read(2) on a pipe is atomic.
   /// The descriptor to add to a `Poller` as `.fileDescriptor`.
   public let fileDescriptor: Int32
   private let writeEnd: Int32

@@ -1,19 +1,19 @@
 import CZeroMQ
 import Foundation
+import Synchronization
 
 /// A ZAP handler (ZeroMQ RFC 27) on its own thread: libzmq asks it about every CURVE client
 /// of the context's server sockets; `decide` maps the client's public key (Z85) to a
 /// User-Id, which the client's messages then carry, or to nil (refused).
 ///
 /// Start it before any server socket binds: without a handler libzmq 4.3 lets every key in.
-public final class ZAPHandler: @unchecked Sendable {
+public final class ZAPHandler: Sendable {
   private let context: Context
   private let decide: @Sendable (_ publicKey: String, _ domain: String) -> String?
   private let ready = DispatchSemaphore(value: 0)
-  private let stopLock = NSLock()
-  private var stopping = false
-  private var thread: Thread?
-  private var failure: Error?
+  private let stopping = Atomic(false)
+  /// Why the handler could not bind, set by its thread before it signals `ready`.
+  private let failure = Mutex<(any Error)?>(nil)
 
   public init(context: Context, decide: @escaping @Sendable (_ publicKey: String, _ domain: String) -> String?) {
     self.context = context
@@ -24,23 +24,14 @@ public final class ZAPHandler: @unchecked Sendable {
   public func start() throws {
     let thread = Thread { [self] in serve() }
     thread.name = "zap"
-    self.thread = thread
     thread.start()
     ready.wait()
-    if let failure { throw failure }
+    if let failure = failure.withLock({ $0 }) { throw failure }
   }
 
   /// Stops answering (the thread ends within 200 ms).
   public func stop() {
-    stopLock.lock()
-    stopping = true
-    stopLock.unlock()
-  }
-
-  private var shouldStop: Bool {
-    stopLock.lock()
-    defer { stopLock.unlock() }
-    return stopping
+    stopping.store(true, ordering: .relaxed)
   }
 
   private func serve() {
@@ -49,13 +40,13 @@ public final class ZAPHandler: @unchecked Sendable {
       socket = try Socket(context, .reply)
       try socket.bind("inproc://zeromq.zap.01")
     } catch {
-      failure = error
+      failure.withLock { $0 = error }
       ready.signal()
       return
     }
     ready.signal()
     let poller = Poller([.socket(socket)])
-    while !shouldStop {
+    while !stopping.load(ordering: .relaxed) {
       guard (try? poller.readable(timeoutMilliseconds: 200))?.isEmpty == false,
         let request = try? socket.receive()
       else { continue }

@@ -4,6 +4,7 @@ import Logging
 import Metrics
 import PodiumDaemon
 import Prometheus
+import Synchronization
 
 /// The daemon's HTTP side: `/metrics` (Prometheus text format) and `/health` (200 while the
 /// main loop turns, 503 once it has stalled: the same loop that pings systemd's watchdog).
@@ -48,18 +49,18 @@ enum MetricsServer {
   }
 
   /// The address the server bound, handed from its event loop to the starting thread.
-  private final class BoundAddress: @unchecked Sendable {
+  private final class BoundAddress: Sendable {
     private let ready = DispatchSemaphore(value: 0)
-    private var value = ""
+    private let value = Mutex("")
 
     func set(_ address: String) {
-      value = address
+      value.withLock { $0 = address }
       ready.signal()
     }
 
     func wait() -> String {
       _ = ready.wait(timeout: .now() + 10)
-      return value
+      return value.withLock { $0 }
     }
   }
 }

@@ -68,10 +68,11 @@ struct Podiumd: ParsableCommand {
       commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint, security: security,
       logger: logger)
 
+    let control = daemon.control
     for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { signal(number, SIG_IGN) }
     var signals = [SIGINT, SIGTERM].map { number in
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { daemon.stop() }
+      source.setEventHandler { control.stop() }
       source.resume()
       return source
     }
@@ -81,14 +82,14 @@ struct Podiumd: ParsableCommand {
     reload.setEventHandler {
       if let keys = resolved.keysDirectory {
         do {
-          daemon.reloadKeys(try KeyStore(directory: keys).authorized())
+          control.reloadKeys(try KeyStore(directory: keys).authorized())
         } catch {
           logger.error("SIGHUP: \(error); the keys in force stay")
         }
       }
       guard let file else { return logger.warning("SIGHUP: no conference file to reload") }
       do {
-        daemon.reload(try ConferenceFile.load(path: file).shifted(by: shift))
+        control.reload(try ConferenceFile.load(path: file).shifted(by: shift))
       } catch {
         logger.error("SIGHUP: \(error); the programme in force stays")
       }
@@ -102,7 +103,7 @@ struct Podiumd: ParsableCommand {
         throw ValidationError("the metrics address must be host:port (got \(resolved.metricsAddress))")
       }
       let address = MetricsServer.start(
-        host: String(parts[0]), port: port, registry: registry, health: daemon.health)
+        host: String(parts[0]), port: port, registry: registry, health: control.health)
       guard !address.isEmpty else {
         logger.error("cannot serve metrics on \(resolved.metricsAddress) (in use?)")
         throw ExitCode.failure
@@ -112,7 +113,7 @@ struct Podiumd: ParsableCommand {
     print(
       "podiumd ready commands=\(daemon.commandEndpoint) updates=\(daemon.updateEndpoint)\(metrics) seq=\(daemon.lastSequence)"
     )
-    fflush(stdout)
+    fflush(nil)  // every stream (the `stdout` global is not concurrency-safe)
     daemon.run()
     signals.forEach { $0.cancel() }
     withExtendedLifetime(lock) {}

@@ -1,6 +1,7 @@
 import Foundation
 import PodiumCore
 import PodiumStore
+import Synchronization
 import XCTest
 
 /// `podium` as the crew runs it.
@@ -210,23 +211,16 @@ final class CLITests: XCTestCase {
 }
 
 /// Collects what a pipe receives, from a background reader.
-final class LineCollector: @unchecked Sendable {
-  private let lock = NSLock()
-  private var collected = ""
+final class LineCollector: Sendable {
+  private let collected = Mutex("")
 
   init(_ handle: FileHandle) {
     handle.readabilityHandler = { [weak self] handle in
       let data = handle.availableData
       guard let self, !data.isEmpty else { return }
-      self.lock.lock()
-      self.collected += String(decoding: data, as: UTF8.self)
-      self.lock.unlock()
+      self.collected.withLock { $0 += String(decoding: data, as: UTF8.self) }
     }
   }
 
-  var text: String {
-    lock.lock()
-    defer { lock.unlock() }
-    return collected
-  }
+  var text: String { collected.withLock { $0 } }
 }

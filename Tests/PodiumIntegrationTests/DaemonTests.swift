@@ -83,9 +83,10 @@ final class DaemonTests: XCTestCase {
     try await starter.send(RoomCommand(StartSession(), in: "plenary"))
 
     let acknowledged = AcknowledgedIds()
+    let endpoints = daemon.endpoints
     let senders = (0..<4).map { sender in
       Task {
-        let client = daemon.client(attempts: 1)
+        let client = endpoints.client(attempts: 1)
         defer { client.stop() }
         for index in 0..<10_000 {
           if Task.isCancelled { return }
@@ -167,10 +168,11 @@ final class DaemonTests: XCTestCase {
     let starter = daemon.client()
     defer { starter.stop() }
     try await starter.send(RoomCommand(StartSession(), in: "plenary"))
+    let endpoints = daemon.endpoints
     try await withThrowingTaskGroup(of: Void.self) { group in
       for sender in 0..<8 {
         group.addTask {
-          let client = daemon.client()
+          let client = endpoints.client()
           defer { client.stop() }
           for index in 0..<40 {
             try await client.send(RoomCommand(AddTime(seconds: 1), in: "plenary"), id: "g-\(sender)-\(index)")

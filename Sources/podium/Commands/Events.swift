@@ -31,14 +31,12 @@ struct Events: AsyncParsableCommand {
   private func printEvents(after: Int64, client: PodiumClient) async throws -> Int64 {
     var last = after
     while true {
-      let page = try await client.request(
-        .object(["type": .string("events"), "after": .number(Double(last)), "limit": .number(500)]),
-        as: Reply.Events.self)
+      let page = try await client.request(.events(after: last, limit: 500), as: Reply.Events.self)
       for entry in page.events {
         print(json ? String(decoding: WireCoding.encode(entry), as: UTF8.self) : Self.line(entry))
         last = entry.seq
       }
-      fflush(stdout)
+      fflush(nil)  // every stream (the `stdout` global is not concurrency-safe)
       if page.events.count < 500 { return last }
     }
   }

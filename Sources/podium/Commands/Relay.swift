@@ -45,7 +45,7 @@ struct Relay: ParsableCommand {
       return source
     }
     print("podium relay ready updates=\(toScreens.lastEndpoint) upstream=\(upstream ?? resolved.updateEndpoint)")
-    fflush(stdout)
+    fflush(nil)  // every stream (the `stdout` global is not concurrency-safe)
     try Proxy.run(frontend: fromDaemon, backend: toScreens, control: control)
     sources.forEach { $0.cancel() }
     for socket in [fromDaemon, toScreens, control, stopper] { socket.close() }

@@ -14,8 +14,7 @@ struct Status: AsyncParsableCommand {
     defer { client.stop() }
     let snapshot: Reply.Snapshot
     do {
-      snapshot = try await client.request(
-        .object(["type": .string("snapshot"), "prefix": .string("")]), as: Reply.Snapshot.self)
+      snapshot = try await client.request(.snapshot(prefix: ""), as: Reply.Snapshot.self)
     } catch {
       printError("\(error)")
       throw ExitCode(2)

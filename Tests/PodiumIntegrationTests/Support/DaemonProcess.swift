@@ -108,13 +108,11 @@ final class DaemonProcess {
 
   /// A client following everything, started.
   func client(prefixes: [String] = [""], attempts: Int = 4) -> PodiumClient {
-    let client = PodiumClient(
-      options: ClientOptions(
-        commandEndpoint: commandEndpoint, updateEndpoint: updateEndpoint, prefixes: prefixes, requestTimeout: 1,
-        attempts: attempts))
-    client.start()
-    return client
+    endpoints.client(prefixes: prefixes, attempts: attempts)
   }
+
+  /// Where the daemon listens now, to hand to other tasks.
+  var endpoints: DaemonEndpoints { DaemonEndpoints(commands: commandEndpoint, updates: updateEndpoint) }
 
   /// Runs the `podium` CLI against this daemon; returns exit status, stdout and stderr.
   func cli(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
@@ -153,6 +151,22 @@ final class DaemonProcess {
       }
     }
     return String(decoding: buffer, as: UTF8.self)
+  }
+}
+
+/// A daemon's endpoints: a value other tasks may hold while the test holds the process.
+struct DaemonEndpoints: Sendable {
+  var commands: String
+  var updates: String
+
+  /// A client following everything, started.
+  func client(prefixes: [String] = [""], attempts: Int = 4) -> PodiumClient {
+    let client = PodiumClient(
+      options: ClientOptions(
+        commandEndpoint: commands, updateEndpoint: updates, prefixes: prefixes, requestTimeout: 1,
+        attempts: attempts))
+    client.start()
+    return client
   }
 }
 

@@ -3,13 +3,14 @@ import PodiumCore
 import PodiumPluginKit
 import PodiumProtocol
 import PodiumWeb
+import Synchronization
 
 /// Follows the daemon's `qa/` topics and pushes what changed to the audience and the
 /// moderators of each room, batched a few times a second; serves full views on connect.
 ///
 /// One lock orders flushes and connects, so a page's full view and the changes that
 /// follow it never overlap or leave a hole.
-final class QuestionFeed: @unchecked Sendable {
+final class QuestionFeed: Sendable {
   /// The body of a `questions` event.
   struct Batch<Item: Encodable>: Encodable {
     var full: Bool
@@ -20,10 +21,14 @@ final class QuestionFeed: @unchecked Sendable {
   let client: PodiumClient
   let audience = LiveHub()
   let moderators = LiveHub()
-  private let lock = NSLock()
-  private var published: [String: JSONValue] = [:]
-  private var rooms: [Room.ID: RoomQuestions] = [:]
-  private var conference: Conference?
+  /// What the pages were last sent: each `qa/` topic's value, the rooms' questions, the programme.
+  private struct Published {
+    var values: [String: JSONValue] = [:]
+    var rooms: [Room.ID: RoomQuestions] = [:]
+    var conference: Conference?
+  }
+
+  private let published = Mutex(Published())
 
   init(client: PodiumClient) {
     self.client = client
@@ -40,19 +45,20 @@ final class QuestionFeed: @unchecked Sendable {
   /// One room's questions, up to date.
   func room(_ id: Room.ID) -> RoomQuestions {
     flush()
-    lock.lock()
-    defer { lock.unlock() }
-    return rooms[id] ?? RoomQuestions(room: id)
+    return published.withLock { $0.rooms[id] ?? RoomQuestions(room: id) }
   }
 
   /// Connects an audience page or a moderator console and sends it the full view.
   func connect(room: Room.ID, moderator: Bool, name: String) -> AsyncStream<String> {
     flush()
-    lock.lock()
-    defer { lock.unlock() }
+    return published.withLock { published in
+      connect(room: room, moderator: moderator, name: name, current: published.rooms[room] ?? RoomQuestions(room: room))
+    }
+  }
+
+  private func connect(room: Room.ID, moderator: Bool, name: String, current: RoomQuestions) -> AsyncStream<String> {
     let hub = moderator ? moderators : audience
     let (screen, events) = hub.connect(name: name, room: room, kind: moderator ? "moderator" : "audience")
-    let current = rooms[room] ?? RoomQuestions(room: room)
     if moderator {
       hub.send(Self.event("board", current.board), to: screen.id)
       hub.send(Self.event("questions", Batch(full: true, questions: current.allQuestions, removed: [])), to: screen.id)
@@ -67,35 +73,33 @@ final class QuestionFeed: @unchecked Sendable {
 
   /// Publishes what changed in the `qa/` topics (and session titles) since the last flush.
   func flush() {
-    lock.lock()
-    defer { lock.unlock() }
     let view = client.view
-    let conferenceChanged = view.conference != conference
-    conference = view.conference
-    var changedRooms: Set<Room.ID> = []
-    var changedQuestions: [Room.ID: [Question.ID]] = [:]
-    var removedTopics: [String] = []
-    for (topic, value) in view.topics where topic.hasPrefix("qa/") && published[topic] != value {
-      published[topic] = value
-      record(topic, value, &changedRooms, &changedQuestions)
+    published.withLock { published in
+      let conferenceChanged = view.conference != published.conference
+      published.conference = view.conference
+      var changedRooms: Set<Room.ID> = []
+      var changedQuestions: [Room.ID: [Question.ID]] = [:]
+      for (topic, value) in view.topics where topic.hasPrefix("qa/") && published.values[topic] != value {
+        published.values[topic] = value
+        record(topic, value, in: &published.rooms, &changedRooms, &changedQuestions)
+      }
+      for topic in published.values.keys where view.topics[topic] == nil {
+        published.values[topic] = nil
+        record(topic, nil, in: &published.rooms, &changedRooms, &changedQuestions)
+      }
+      if conferenceChanged {
+        changedRooms.formUnion(published.rooms.keys)
+        changedRooms.formUnion(published.conference?.rooms.map(\.id) ?? [])
+      }
+      for room in changedRooms { publishBoard(room, in: &published) }
+      for (room, ids) in changedQuestions {
+        publishQuestions(ids, in: room, of: published.rooms[room] ?? RoomQuestions(room: room))
+      }
     }
-    for topic in published.keys where view.topics[topic] == nil {
-      removedTopics.append(topic)
-    }
-    for topic in removedTopics {
-      published[topic] = nil
-      record(topic, nil, &changedRooms, &changedQuestions)
-    }
-    if conferenceChanged {
-      changedRooms.formUnion(rooms.keys)
-      changedRooms.formUnion(conference?.rooms.map(\.id) ?? [])
-    }
-    for room in changedRooms { publishBoard(room) }
-    for (room, ids) in changedQuestions { publishQuestions(ids, in: room) }
   }
 
   private func record(
-    _ topic: String, _ value: JSONValue?, _ changedRooms: inout Set<Room.ID>,
+    _ topic: String, _ value: JSONValue?, in rooms: inout [Room.ID: RoomQuestions], _ changedRooms: inout Set<Room.ID>,
     _ changedQuestions: inout [Room.ID: [Question.ID]]
   ) {
     let parts = topic.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -113,18 +117,17 @@ final class QuestionFeed: @unchecked Sendable {
     }
   }
 
-  private func publishBoard(_ room: Room.ID) {
-    var current = rooms[room] ?? RoomQuestions(room: room)
-    current.session = current.board.session.flatMap { conference?.session($0) }.map {
+  private func publishBoard(_ room: Room.ID, in published: inout Published) {
+    var current = published.rooms[room] ?? RoomQuestions(room: room)
+    current.session = current.board.session.flatMap { published.conference?.session($0) }.map {
       RoomQuestions.SessionSummary(id: $0.id, title: $0.title, titles: $0.titles)
     }
-    rooms[room] = current
+    published.rooms[room] = current
     moderators.send(Self.event("board", current.board), toRoom: room)
     audience.send(Self.event("board", current.audienceBoard), toRoom: room)
   }
 
-  private func publishQuestions(_ ids: [Question.ID], in room: Room.ID) {
-    let current = rooms[room] ?? RoomQuestions(room: room)
+  private func publishQuestions(_ ids: [Question.ID], in room: Room.ID, of current: RoomQuestions) {
     let questions = ids.compactMap { current.questions[$0] }
     moderators.send(
       Self.event(

@@ -1,20 +1,15 @@
-import Foundation
+import Synchronization
 
 /// The votes this plugin forwarded, per device, so the audience page can grey out
 /// what a device voted for. A hint only: the daemon alone counts votes.
-final class VoteMemory: @unchecked Sendable {
-  private let lock = NSLock()
-  private var votes: [String: Set<String>] = [:]
+final class VoteMemory: Sendable {
+  private let votes = Mutex<[String: Set<String>]>([:])
 
   func remember(_ question: String, votedBy device: String) {
-    lock.lock()
-    votes[device, default: []].insert(question)
-    lock.unlock()
+    votes.withLock { _ = $0[device, default: []].insert(question) }
   }
 
   func questions(votedBy device: String) -> Set<String> {
-    lock.lock()
-    defer { lock.unlock() }
-    return votes[device] ?? []
+    votes.withLock { $0[device] ?? [] }
   }
 }
