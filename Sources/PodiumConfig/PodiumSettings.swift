@@ -37,7 +37,23 @@ public struct PodiumSettings: Equatable, Sendable {
     dataDirectory = Self.defaultDataDirectory(environment)
   }
 
-  /// Environment variables that override the settings file.
+  /// Every key a settings file may have, dotted (`security.plaintext`); docs/PROTOCOL.md §2 lists them.
+  public static let fileKeys = [
+    "endpoints.commands", "endpoints.updates", "dataDirectory", "conference", "web.display", "web.booths",
+    "web.questions", "web.metrics", "security.keys", "security.key", "security.plaintext",
+  ]
+
+  /// The keys allowed at the top of a settings file (`section` nil) or in one of its sections.
+  static func keys(in section: String?) -> Set<String> {
+    Set(
+      fileKeys.compactMap { key in
+        let parts = key.split(separator: ".").map(String.init)
+        guard let section else { return parts[0] }
+        return parts.count == 2 && parts[0] == section ? parts[1] : nil
+      })
+  }
+
+  /// Environment variables that override the settings file, and what each sets.
   public static let environmentVariables = [
     "PODIUM_SETTINGS": "settings file to read",
     "PODIUM_COMMAND_ENDPOINT": "daemon command endpoint (ROUTER)",
@@ -90,11 +106,9 @@ public struct PodiumSettings: Equatable, Sendable {
     func resolve(_ path: String) -> String {
       path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path
     }
-    let root = try YAMLNode.parse(text, file: file).mapping(allowed: [
-      "conference", "dataDirectory", "endpoints", "web", "security",
-    ])
+    let root = try YAMLNode.parse(text, file: file).mapping(allowed: Self.keys(in: nil))
     if let node = root["security"] {
-      let security = try node.mapping(allowed: ["keys", "key", "plaintext"])
+      let security = try node.mapping(allowed: Self.keys(in: "security"))
       if let value = security["plaintext"] {
         guard try value.nonEmptyString() == "loopback" else {
           throw value.error("plaintext can only be 'loopback' (development on one machine)")
@@ -107,12 +121,12 @@ public struct PodiumSettings: Equatable, Sendable {
     if let node = root["conference"] { conferenceFile = resolve(try node.nonEmptyString()) }
     if let node = root["dataDirectory"] { dataDirectory = resolve(try node.nonEmptyString()) }
     if let node = root["endpoints"] {
-      let endpoints = try node.mapping(allowed: ["commands", "updates"])
+      let endpoints = try node.mapping(allowed: Self.keys(in: "endpoints"))
       if let value = endpoints["commands"] { commandEndpoint = try value.nonEmptyString() }
       if let value = endpoints["updates"] { updateEndpoint = try value.nonEmptyString() }
     }
     if let node = root["web"] {
-      let web = try node.mapping(allowed: ["display", "booths", "questions", "metrics"])
+      let web = try node.mapping(allowed: Self.keys(in: "web"))
       if let value = web["metrics"] { metricsAddress = try value.string() }
       if let value = web["display"] { displayAddress = try value.nonEmptyString() }
       if let value = web["booths"] { boothAddress = try value.nonEmptyString() }

@@ -66,7 +66,10 @@ extension ProgrammeReport {
     let rowHeight = 34.0
     let span = max(day.end.timeIntervalSince(day.start), 3600)
     let right = 24.0
-    let x = { (date: Date) -> Double in left + (width - left - right) * date.timeIntervalSince(day.start) / span }
+    // Clipped to the day: a session across midnight is drawn on both days, each its own part.
+    let x = { (date: Date) -> Double in
+      left + (width - left - right) * min(max(0, date.timeIntervalSince(day.start)), span) / span
+    }
     var svg = ""
     var hour = day.start
     while hour <= day.end {
@@ -84,8 +87,7 @@ extension ProgrammeReport {
         svg += "<rect class=\"planned\" x=\"\(x(outcome.session.plannedStart))\" y=\"\(top)\" "
         svg +=
           "width=\"\(max(1, x(outcome.session.plannedEnd) - x(outcome.session.plannedStart)))\" height=\"12\">\(title)</rect>"
-        if let start = outcome.actualStart {
-          let end = outcome.actualEnd ?? asOf
+        if let start = outcome.actualStart, case let end = outcome.actualEnd ?? asOf, end > day.start, start < day.end {
           let kind = outcome.status == .running ? " running" : (outcome.overrun ?? 0) > 60 ? " overrun" : ""
           svg += "<rect class=\"actual\(kind)\" x=\"\(x(start))\" y=\"\(top + 14)\" "
           svg += "width=\"\(max(1, x(end) - x(start)))\" height=\"12\">\(title)</rect>"

@@ -25,14 +25,17 @@ public final class LiveHub: Sendable {
 
   public init() {}
 
-  /// Connects a screen; the stream yields framed events until the screen leaves.
+  /// Connects a screen; the stream yields `first` (the daemon's clock, so that the state
+  /// that follows is drawn on the right clock), the latest state, then framed events until
+  /// the screen leaves.
   public func connect(
-    name: String, room: String?, kind: String, now: Date = Date()
+    name: String, room: String?, kind: String, first: ServerSentEvent? = nil, now: Date = Date()
   ) -> (
     screen: Screen, events: AsyncStream<String>
   ) {
     let screen = Screen(id: UUID().uuidString.lowercased(), name: name, room: room, kind: kind, connectedAt: now)
     let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
+    if let first { continuation.yield(first.framed) }
     let initial = registry.withLock { registry in
       registry.subscribers[screen.id] = Subscriber(screen: screen, continuation: continuation)
       return room.map { registry.latestForRoom[$0] } ?? registry.latestForAll

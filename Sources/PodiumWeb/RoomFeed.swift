@@ -99,7 +99,7 @@ public enum RoomFeed {
   }
 
   /// `GET /live?room=R&screen=NAME&kind=KIND`: a page's event stream of room states (every room
-  /// without `room`), starting with the latest state and the daemon's clock.
+  /// without `room`), starting with the daemon's clock and the latest state.
   public static func stream(
     _ request: Request, client: PodiumClient, hub: LiveHub, kind defaultKind: String
   ) -> Response {
@@ -107,11 +107,10 @@ public enum RoomFeed {
     let room = query.get("room").flatMap { $0.isEmpty ? nil : String($0) }
     let name = query.get("screen").flatMap { $0.isEmpty ? nil : String($0.prefix(80)) } ?? defaultKind
     let kind = query.get("kind").map { String($0.prefix(20)) } ?? defaultKind
-    let (screen, events) = hub.connect(name: name, room: room, kind: kind)
+    let (screen, events) = hub.connect(name: name, room: room, kind: kind, first: clock(client.daemonNow))
     if let room, client.view.conference != nil, client.view.rooms[room] == nil {
       hub.send(unknownRoom(in: client.view), to: screen.id)
     }
-    hub.send(clock(client.daemonNow), to: screen.id)
     return Responses.eventStream(events) { hub.seen(screen.id) }
   }
 

@@ -16,9 +16,11 @@ struct Podiumd: ParsableCommand {
     discussion: """
       Defaults work on one machine with no flags. Settings come from, in order: built-in defaults, \
       the settings file (--settings, PODIUM_SETTINGS, ./config/podium.yaml, /etc/podium/podium.yaml), \
-      environment variables (PODIUM_COMMAND_ENDPOINT, PODIUM_UPDATE_ENDPOINT, PODIUM_DATA_DIR, \
-      PODIUM_CONFERENCE), then these flags.
-      """)
+      environment variables, then these flags. Environment variables:
+
+      """
+        + PodiumSettings.environmentVariables.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)" }
+        .joined(separator: "\n"))
 
   @Option(help: "Settings file (YAML).") var settings: String?
   @Option(help: "Conference file to load (YAML).") var conference: String?

@@ -33,3 +33,42 @@ final class PodiumSettingsTests: XCTestCase {
     XCTAssertEqual(settings.dataDirectory, "/var/lib/podium")
   }
 }
+
+/// docs/PROTOCOL.md §2 says every key of the settings file and every environment variable.
+final class SettingsDocumentTests: XCTestCase {
+  private func section2() throws -> String {
+    let document = try String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/PROTOCOL.md"), encoding: .utf8)
+    let start = try XCTUnwrap(document.range(of: "\n## 2. Endpoints and settings"))
+    let end = try XCTUnwrap(document.range(of: "\n## 3. Sockets and frames"))
+    return String(document[start.upperBound..<end.lowerBound])
+  }
+
+  func testEverySettingsKeyIsInTheDocumentedFile() throws {
+    let text = try section2()
+    let block = try XCTUnwrap(
+      text.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+    var section: String?
+    var documented: Set<String> = []
+    for line in block.split(separator: "\n") {
+      let key = line.trimmingCharacters(in: .whitespaces).split(separator: ":").first.map(String.init) ?? ""
+      if line.hasPrefix("  ") {
+        documented.insert("\(section ?? "?").\(key)")
+      } else {
+        section = key
+        documented.insert(key)
+      }
+    }
+    let sections = Set(
+      PodiumSettings.fileKeys.compactMap { $0.contains(".") ? $0.split(separator: ".").first.map(String.init) : nil })
+    XCTAssertEqual(documented.subtracting(sections), Set(PodiumSettings.fileKeys))
+  }
+
+  func testEveryEnvironmentVariableIsDocumented() throws {
+    let text = try section2()
+    for name in PodiumSettings.environmentVariables.keys {
+      XCTAssertTrue(text.contains(name), "\(name) is not in docs/PROTOCOL.md §2")
+    }
+  }
+}

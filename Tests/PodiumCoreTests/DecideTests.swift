@@ -116,6 +116,19 @@ final class DecideTests: XCTestCase {
     XCTAssertEqual(try state.decide(RoomCommand(ClearMessage(), in: "plenary"), at: Fixtures.nine), [])
   }
 
+  func testTheOperatorSaysWhenTheRoomIsFullAndSayingItAgainChangesNothing() throws {
+    var state = Fixtures.loaded
+    XCTAssertFalse(state.room("plenary").full)
+    let full = try state.decide(RoomCommand(SetRoomFull(full: true), in: "plenary"), at: Fixtures.nine)
+    XCTAssertEqual(full, [AnyEvent(RoomFullSet(room: "plenary", full: true, at: Fixtures.nine))])
+    full.forEach { state.apply($0) }
+    XCTAssertTrue(state.room("plenary").full)
+    XCTAssertFalse(state.room("atlas").full, "one room's crowd is its own")
+    XCTAssertEqual(try state.decide(RoomCommand(SetRoomFull(full: true), in: "plenary"), at: Fixtures.nine), [])
+    try Fixtures.run(&state, SetRoomFull(full: false), at: Fixtures.at(minutes: 5))
+    XCTAssertFalse(state.room("plenary").full)
+  }
+
   func testReplayingTheEventsGivesTheSameState() throws {
     var state = Fixtures.loaded
     var events: [AnyEvent] = [AnyEvent(ConferenceLoaded(conference: Fixtures.conference))]

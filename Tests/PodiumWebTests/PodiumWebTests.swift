@@ -51,6 +51,20 @@ final class LiveHubTests: XCTestCase {
     XCTAssertEqual(all, "event: state\ndata: ALL\n\n")
   }
 
+  func testAScreenHearsTheDaemonsClockBeforeTheStateItDraws() async {
+    let hub = LiveHub()
+    hub.publish(
+      changed: ["plenary": ServerSentEvent(name: "state", data: "P")], all: ServerSentEvent(name: "state", data: "ALL"),
+      unknownRoom: ServerSentEvent(name: "state", data: "?"))
+    let door = hub.connect(
+      name: "door", room: "plenary", kind: "door", first: ServerSentEvent(name: "clock", data: "T"))
+    var events = door.events.makeAsyncIterator()
+    let clock = await events.next()
+    let state = await events.next()
+    XCTAssertEqual(clock, "event: clock\ndata: T\n\n", "a screen whose own clock is wrong draws on the daemon's")
+    XCTAssertEqual(state, "event: state\ndata: P\n\n")
+  }
+
   func testPublishingReachesEachScreenWithItsRoomOrTheUnknownRoomState() async {
     let hub = LiveHub()
     let known = hub.connect(name: "a", room: "plenary", kind: "door")

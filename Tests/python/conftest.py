@@ -113,7 +113,7 @@ def yaml_string(text):
 
 
 def write_display_conference(path, now=None, opening_title=ARABIC_TITLE, panel_title=HOSTILE_TITLE,
-                             time_zone="Asia/Dubai"):
+                             time_zone="Europe/Paris"):
     """The room display's test conference, to the second (UTC), starting on time:
 
     plenary: opening now … now+20m (2 speakers; titled in Arabic mixed with Latin and digits,
@@ -396,7 +396,11 @@ def start_chromium(width=1920, height=1080):
         options.add_argument(argument)
     options.binary_location = str(CHROMIUM)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    # Under faketime the browser keeps the real clock, as a kiosk with a wrong clock would: the
+    # pages draw time with the daemon's clock, from the offset they measure on the feed.
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "LD_PRELOAD" and not key.startswith("FAKETIME")}
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER), env=environment), options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(30)
     return driver

@@ -47,7 +47,7 @@ conference:
   id: pytest-booth
   name: Pytest conference
   names: {{ar: مؤتمر الاختبار}}
-  timeZone: Asia/Dubai
+  timeZone: Europe/Paris
   workingConditions: {{{rules}}}
   languages:
     - {{code: ar, name: العربية}}

@@ -33,10 +33,16 @@ def test_the_html_report_reads_in_arabic_and_escapes_every_title(tmp_path, podiu
     assert ARABIC_TITLE in titles and HOSTILE_TITLE in titles, titles
     assert script("return document.querySelectorAll('tr[data-session] img, tr[data-session] b').length") == 0
     assert script("return window.__xss") is None
-    # Planned and actual bars: the opening ended, the panel is on.
-    assert script("return document.querySelectorAll('svg rect.planned').length") >= 4
-    assert script("return document.querySelectorAll('svg rect.actual').length") == 2
-    assert script("return document.querySelectorAll('svg rect.actual.running').length") == 1
+    # Planned and actual bars: the opening ended, the panel is on. A session across local
+    # midnight is drawn on both days, each part within its day's timeline.
+    bars = script("""return [...document.querySelectorAll('svg rect')].map(r => ({
+        kind: r.getAttribute('class'), title: r.querySelector('title').textContent,
+        x: +r.getAttribute('x'), right: +r.getAttribute('x') + +r.getAttribute('width'),
+        width: r.ownerSVGElement.viewBox.baseVal.width}))""")
+    assert len({bar["title"] for bar in bars if bar["kind"] == "planned"}) == 4, bars
+    assert {bar["title"] for bar in bars if bar["kind"].startswith("actual")} == {ARABIC_TITLE, HOSTILE_TITLE}, bars
+    assert {bar["title"] for bar in bars if bar["kind"] == "actual running"} == {HOSTILE_TITLE}, bars
+    assert all(120 <= bar["x"] <= bar["right"] <= bar["width"] - 24 + 1e-6 for bar in bars), bars
     statuses = script("return [...document.querySelectorAll('tr[data-session] td:last-child')].map(td => td.textContent)")
     assert statuses[:2] == ["منتهية", "جارية"], statuses
     Path("artifacts").mkdir(exist_ok=True)

@@ -24,7 +24,7 @@ from conftest import (ARABIC_TITLE, HOSTILE_TITLE, REPO, RoomDisplay, Podiumd, w
 from pages import clear_result, countdown, has_class, js, room_status, shown, text, wait_class, wait_shown
 
 ARTIFACTS = REPO / "artifacts"
-TIME_ZONE = "Asia/Dubai"  # the display conference's; no daylight saving time
+TIME_ZONE = "Europe/Paris"  # the display conference's: midnight with Casablanca's in winter (scripts/test)
 MINUS = "\u2212"
 HOSTILE_MESSAGE = '<img src=x onerror="window.__xss=2"><b>Ralentissez</b> & <script>window.__xss=3</script>'
 WAIT = 10  # seconds, for what the page shows after an update

@@ -5,7 +5,7 @@ public enum CommandCatalogue {
   public static let all: [any Command.Type] = [
     // Stage timing
     StartSession.self, PauseSession.self, ResumeSession.self, EndSession.self, NextSpeaker.self, AddTime.self,
-    SetThresholds.self, ShowMessage.self, ClearMessage.self,
+    SetThresholds.self, ShowMessage.self, ClearMessage.self, SetRoomFull.self,
     // Interpretation
     TakeMicrophone.self, RequestHandover.self, AcceptHandover.self, MicrophoneOff.self, Cough.self, SlowDown.self,
     ClearSlowDown.self, MessageChief.self, MessageBooth.self, SetFloorLanguage.self, AssignTeam.self,

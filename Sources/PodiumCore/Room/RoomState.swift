@@ -20,12 +20,14 @@ public struct RoomState: Codable, Equatable, Sendable {
   public var records: [Session.ID: SessionRecord]
   /// The booths' live state and the floor language the chief interpreter set.
   public var interpretation: InterpretationState
+  /// Whether the room is full: door screens and the lobby say so.
+  public var full: Bool
 
   public init(
     roomId: Room.ID, currentSessionId: Session.ID? = nil, timer: SessionTimer? = nil,
     speakerIndex: Int = 0, speakerStartedAt: Date? = nil, thresholds: Thresholds = .standard,
     message: SpeakerMessage? = nil, records: [Session.ID: SessionRecord] = [:],
-    interpretation: InterpretationState = InterpretationState()
+    interpretation: InterpretationState = InterpretationState(), full: Bool = false
   ) {
     self.roomId = roomId
     self.currentSessionId = currentSessionId
@@ -36,6 +38,30 @@ public struct RoomState: Codable, Equatable, Sendable {
     self.message = message
     self.records = records
     self.interpretation = interpretation
+    self.full = full
+  }
+
+  /// The field names on the wire (`state` of a room status): chosen, not synthesised.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case roomId = "roomId", currentSessionId = "currentSessionId", timer = "timer", speakerIndex = "speakerIndex"
+    case speakerStartedAt = "speakerStartedAt", thresholds = "thresholds", message = "message", records = "records"
+    case interpretation = "interpretation", full = "full"
+  }
+
+  /// Reads a room's state; one written before a member existed gets its default (`full`: false).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      roomId: try container.decode(Room.ID.self, forKey: .roomId),
+      currentSessionId: try container.decodeIfPresent(Session.ID.self, forKey: .currentSessionId),
+      timer: try container.decodeIfPresent(SessionTimer.self, forKey: .timer),
+      speakerIndex: try container.decode(Int.self, forKey: .speakerIndex),
+      speakerStartedAt: try container.decodeIfPresent(Date.self, forKey: .speakerStartedAt),
+      thresholds: try container.decode(Thresholds.self, forKey: .thresholds),
+      message: try container.decodeIfPresent(SpeakerMessage.self, forKey: .message),
+      records: try container.decode([Session.ID: SessionRecord].self, forKey: .records),
+      interpretation: try container.decode(InterpretationState.self, forKey: .interpretation),
+      full: try container.decodeIfPresent(Bool.self, forKey: .full) ?? false)
   }
 
   /// Whether the session with this id has ended.

@@ -58,7 +58,8 @@ final class QuestionFeed: Sendable {
 
   private func connect(room: Room.ID, moderator: Bool, name: String, current: RoomQuestions) -> AsyncStream<String> {
     let hub = moderator ? moderators : audience
-    let (screen, events) = hub.connect(name: name, room: room, kind: moderator ? "moderator" : "audience")
+    let (screen, events) = hub.connect(
+      name: name, room: room, kind: moderator ? "moderator" : "audience", first: RoomFeed.clock(client.daemonNow))
     if moderator {
       hub.send(Self.event("board", current.board), to: screen.id)
       hub.send(Self.event("questions", Batch(full: true, questions: current.allQuestions, removed: [])), to: screen.id)
@@ -67,7 +68,6 @@ final class QuestionFeed: Sendable {
       hub.send(
         Self.event("questions", Batch(full: true, questions: current.audienceQuestions, removed: [])), to: screen.id)
     }
-    hub.send(RoomFeed.clock(client.daemonNow), to: screen.id)
     return events
   }
 
