@@ -15,6 +15,14 @@ extension CommandContext {
   /// The live state of booth `id`.
   func boothState(_ id: Booth.ID) -> BoothState { interpretation.booth(id) }
 
+  /// The microphone of `booth` goes to `interpreter`: whoever is live is cut off first
+  /// (one live microphone per booth).
+  func microphone(of booth: Booth, to interpreter: Interpreter.ID) -> [any Event] {
+    let cutOff: [any Event] =
+      boothState(booth.id).onMic.map { [TurnEnded(room: room.id, booth: booth.id, interpreter: $0, at: now)] } ?? []
+    return cutOff + [TurnStarted(room: room.id, booth: booth.id, interpreter: interpreter, at: now)]
+  }
+
   /// Refuses an interpreter who is not in the booth's team now.
   func requireMember(_ interpreter: Interpreter.ID, of booth: Booth, field: String) throws {
     let team = boothState(booth.id).team(of: booth)

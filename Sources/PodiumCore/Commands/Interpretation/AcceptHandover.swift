@@ -21,11 +21,6 @@ public struct AcceptHandover: BoothCommand {
     guard let request = live.handover else {
       throw CommandRejection(.notAllowedInState, "no handover was asked in booth '\(booth.id)'")
     }
-    let roomId = context.room.id
-    let cutOff: [any Event] =
-      live.onMic.map {
-        [TurnEnded(room: roomId, booth: booth.id, interpreter: $0, at: context.now)]
-      } ?? []
-    return cutOff + [TurnStarted(room: roomId, booth: booth.id, interpreter: request.to, at: context.now)]
+    return context.microphone(of: booth, to: request.to)
   }
 }

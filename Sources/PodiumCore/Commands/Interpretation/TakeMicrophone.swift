@@ -20,14 +20,8 @@ public struct TakeMicrophone: BoothCommand {
 
   public func decide(_ context: CommandContext) throws -> [any Event] {
     let booth = try context.booth(self.booth)
-    let live = context.boothState(booth.id)
     try context.requireMember(interpreter, of: booth, field: "interpreter")
-    if live.onMic == interpreter { return [] }
-    let roomId = context.room.id
-    let cutOff: [any Event] =
-      live.onMic.map {
-        [TurnEnded(room: roomId, booth: booth.id, interpreter: $0, at: context.now)]
-      } ?? []
-    return cutOff + [TurnStarted(room: roomId, booth: booth.id, interpreter: interpreter, at: context.now)]
+    if context.boothState(booth.id).onMic == interpreter { return [] }
+    return context.microphone(of: booth, to: interpreter)
   }
 }
