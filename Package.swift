@@ -11,6 +11,7 @@ let package = Package(
     .executable(name: "podium-booth", targets: ["PodiumBooth"]),
     .executable(name: "podium-qa", targets: ["PodiumQuestions"]),
     .library(name: "PodiumPluginKit", targets: ["PodiumPluginKit"]),
+    .executable(name: "podium-benchmark", targets: ["PodiumBenchmark"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -139,8 +140,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Benchmarks: Podium's daemon against libzmq and SQLite alone (scripts/benchmark, docs/PERFORMANCE.md).
+    .systemLibrary(name: "CSQLite", path: "Benchmarks/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .executableTarget(
+      name: "PodiumBenchmark",
+      dependencies: ["ZeroMQ", "CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Benchmarks/PodiumBenchmark"
+    ),
     .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
     .testTarget(name: "PodiumProtocolTests", dependencies: ["PodiumProtocol", "PodiumCore"]),
+    .testTarget(name: "PodiumDaemonTests", dependencies: ["PodiumDaemon", "PodiumProtocol", "PodiumCore"]),
     .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
     .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport"]),
     .testTarget(

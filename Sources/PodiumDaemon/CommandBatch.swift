@@ -4,31 +4,44 @@ import PodiumProtocol
 import PodiumStore
 
 /// Commands received together, decided in order against a working copy of the
-/// state, then committed in one transaction (group commit).
+/// state, then committed in one transaction (group commit) and published: each topic
+/// the batch changed once, with its value after the batch, encoded once.
 struct CommandBatch {
   /// What to send back for one command once the batch is committed.
   enum Outcome {
-    case accepted(Reply.Acknowledgement)
+    /// Accepted: the acknowledgement and its bytes, as stored for retries.
+    case accepted(Reply.Acknowledgement, [UInt8])
     case duplicate([UInt8])
     case refused(Reply.Failure)
+  }
+
+  /// What the batch changed, to publish once it is committed.
+  struct Changes {
+    /// A topic the batch changed: the last event's sequence number, and every event's type.
+    struct Change {
+      var seq: Int64
+      var events: [String]
+    }
+
+    var topics: [String: Change] = [:]
+    /// Each stream's head before the batch touched it.
+    var headsBefore: [String: Int64] = [:]
   }
 
   private(set) var working: LiveState
   private(set) var events: [StoredEvent] = []
   private(set) var commands: [CommandOutcome] = []
-  /// The topic value after each event, to publish once committed.
-  private(set) var updates: [Update] = []
+  private(set) var changes = Changes()
   private var acceptedIds: [String: [UInt8]] = [:]
 
   init(starting state: LiveState) {
     working = state
   }
 
-  /// Decides one command at `now`; `remembered` looks up replies of commands accepted before.
-  mutating func decide(
-    id: String, command: RoomCommand, at now: Date, remembered: (String) throws -> [UInt8]?
-  ) -> Outcome {
-    if let earlier = acceptedIds[id] ?? (try? remembered(id)) ?? nil {
+  /// Decides one command at `now`; `remembered` is its first reply if it was accepted in an
+  /// earlier batch.
+  mutating func decide(id: String, command: RoomCommand, at now: Date, remembered: [UInt8]?) -> Outcome {
+    if let earlier = acceptedIds[id] ?? remembered {
       return .duplicate(earlier)
     }
     let decided: [AnyEvent]
@@ -45,10 +58,10 @@ struct CommandBatch {
       references.append(Reply.EventReference(seq: stored.seq, type: event.type))
     }
     let ack = Reply.Acknowledgement(id: id, seq: working.lastSeq, events: references)
-    let reply = WireCoding.encode(ack)
+    let reply = EncodedBody.acknowledgement(ack)
     acceptedIds[id] = reply
     commands.append(CommandOutcome(id: id, receivedAt: now, reply: reply))
-    return .accepted(ack)
+    return .accepted(ack, reply)
   }
 
   /// Adds an event that no command caused (a conference load), applied and sequenced.
@@ -63,10 +76,10 @@ struct CommandBatch {
     events.append(stored)
     for topic in topics {
       let stream = Topic.stream(of: topic)
-      let prev = working.heads[stream] ?? 0
+      if changes.headsBefore[stream] == nil { changes.headsBefore[stream] = working.heads[stream] ?? 0 }
       working.heads[stream] = seq
-      let value = working.value(of: topic, at: now) ?? .null
-      updates.append(Update(seq: seq, prev: prev, topic: topic, at: now, event: event.type, value: value))
+      changes.topics[topic, default: Changes.Change(seq: seq, events: [])].seq = seq
+      changes.topics[topic]?.events.append(event.type)
     }
     return stored
   }

@@ -23,7 +23,7 @@ extension Daemon {
       return
     }
     live = batch.working
-    publish(batch.updates)
+    publish(live.publications(of: batch.changes, at: now))
     logger.info(
       "programme '\(programme.id)' in force at seq \(live.lastSeq): \(diff.added.count) sessions added, "
         + "\(diff.removed.count) removed, \(diff.changed.count) changed")

@@ -13,17 +13,25 @@ extension Daemon {
     }
     guard !received.isEmpty else { return }
     let now = PodiumJSON.roundedToMilliseconds(Date())
+    let parsed = received.map { message, userId in
+      let (route, body) = Self.split(message)
+      return (route: route, userId: userId, body: body, request: body.map(RequestEnvelope.parse))
+    }
+    // Replies of commands accepted in earlier batches, looked up once for the whole batch.
+    let ids = parsed.compactMap { item -> String? in
+      if case .success(let envelope)? = item.request?.result, case .command(let id, _) = envelope.request { return id }
+      return nil
+    }
+    let remembered = (try? log.replies(forCommands: ids)) ?? [:]
     var batch = CommandBatch(starting: live)
     var answers: [(route: [[UInt8]], answer: Answer)] = []
     var accepted: [String] = []
-    for (message, userId) in received {
-      let (route, body) = Self.split(message)
-      guard let body else {
+    for (route, userId, body, request) in parsed {
+      guard let body, let (id, result) = request else {
         answers.append((route, .failure(Self.frameCountFailure)))
         continue
       }
-      let (id, parsed) = RequestEnvelope.parse(body)
-      switch parsed {
+      switch result {
       case .failure(let error):
         answers.append((route, .failure(Reply.Failure(id: id, error))))
         // A command that could not be read (unknown name, bad argument) still counts, as "unparsed".
@@ -41,9 +49,9 @@ extension Daemon {
             metrics.command(name, result: ErrorCode.forbidden.rawValue)
             continue
           }
-          switch batch.decide(id: commandId, command: command, at: now, remembered: log.reply(forCommand:)) {
-          case .accepted(let ack):
-            answers.append((route, .acknowledgement(ack)))
+          switch batch.decide(id: commandId, command: command, at: now, remembered: remembered[commandId]) {
+          case .accepted(let ack, let bytes):
+            answers.append((route, .acknowledgement(ack, bytes)))
             accepted.append(name)
           case .duplicate(let reply):
             answers.append((route, .duplicate(reply)))
@@ -57,7 +65,6 @@ extension Daemon {
         }
       }
     }
-
     var committed = true
     do {
       let started = Date()
@@ -74,12 +81,16 @@ extension Daemon {
     for name in accepted {
       metrics.command(name, result: committed ? "accepted" : ErrorCode.storageUnavailable.rawValue)
     }
-    for (route, answer) in answers {
+    // Acknowledgements first; then the batch's values are encoded (once: updates and
+    // snapshots share them), so that queries in the same batch see them; then the updates.
+    for (route, answer) in answers where !answer.isQuery {
       send(route, reply(for: answer, committed: committed, at: now))
     }
-    if committed {
-      publish(batch.updates)
+    let publications = committed ? live.publications(of: batch.changes, at: now) : []
+    for (route, answer) in answers where answer.isQuery {
+      send(route, reply(for: answer, committed: committed, at: now))
     }
+    publish(publications)
   }
 
   /// Why the sender may not send `command`, or nil (always nil without CURVE).
@@ -96,22 +107,27 @@ extension Daemon {
 
   private enum Answer {
     case failure(Reply.Failure)
-    case acknowledgement(Reply.Acknowledgement)
+    case acknowledgement(Reply.Acknowledgement, [UInt8])
     case duplicate([UInt8])
     case query(RequestEnvelope)
+
+    var isQuery: Bool {
+      if case .query = self { return true }
+      return false
+    }
   }
 
   private func reply(for answer: Answer, committed: Bool, at now: Date) -> [UInt8] {
     switch answer {
     case .failure(let failure):
       return WireCoding.encode(failure)
-    case .acknowledgement(let ack):
+    case .acknowledgement(let ack, let bytes):
       guard committed else {
         return WireCoding.encode(
           Reply.Failure(
             id: ack.id, ProtocolError(.storageUnavailable, "the event log cannot be written; nothing was applied")))
       }
-      return WireCoding.encode(ack)
+      return bytes
     case .duplicate(let reply):
       guard var ack = try? WireCoding.decode(Reply.Acknowledgement.self, from: reply) else { return reply }
       ack.duplicate = true
@@ -131,7 +147,7 @@ extension Daemon {
     case .clock:
       return WireCoding.encode(Reply.Clock(id: envelope.id, now: Date()))
     case .snapshot(let prefix):
-      return WireCoding.encode(live.snapshot(id: envelope.id, prefix: prefix, at: now))
+      return live.snapshot(id: envelope.id, prefix: prefix)
     case .events(let after, let limit):
       do {
         let entries = try log.events(after: after, limit: limit).map { stored in

@@ -54,7 +54,7 @@ public final class Daemon {
     }
     logger.info(
       "event log \(logPath): journal_mode=\(log.journalMode) synchronous=\(Self.synchronousName(log.synchronousMode))")
-    live = try LiveState(replaying: log)
+    live = try LiveState(replaying: log, at: PodiumJSON.roundedToMilliseconds(Date()))
     logger.info("replayed the log up to seq \(live.lastSeq)")
 
     if let conference, case let events = live.state.load(conference), !events.isEmpty {
@@ -63,6 +63,7 @@ public final class Daemon {
       for event in events { batch.append(event, at: now) }
       try log.append(batch.events, commands: [])
       live = batch.working
+      _ = live.publications(of: batch.changes, at: now)  // nobody listens yet: the values are for snapshots
       logger.info("conference '\(conference.id)' loaded at seq \(live.lastSeq)")
     }
 
@@ -147,10 +148,10 @@ public final class Daemon {
     return "\(rooms.count) rooms, \(on) sessions on, seq \(live.lastSeq)"
   }
 
-  /// Publishes committed updates; a subscriber whose queue is full misses them (and resyncs).
-  func publish(_ updates: [Update]) {
-    for update in updates {
-      _ = try? publisher.send([Array(update.topic.utf8), WireCoding.encode(update)])
+  /// Publishes a committed batch's updates; a subscriber whose queue is full misses them (and resyncs).
+  func publish(_ publications: [LiveState.Publication]) {
+    for publication in publications {
+      _ = try? publisher.send([Array(publication.topic.utf8), publication.body])
     }
   }
 

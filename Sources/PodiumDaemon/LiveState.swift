@@ -3,12 +3,15 @@ import PodiumCore
 import PodiumProtocol
 import PodiumStore
 
-/// The daemon's in-memory truth: the state after the last committed event, the
-/// last sequence number and the head of every stream.
+/// The daemon's in-memory truth: the state after the last committed event, the last
+/// sequence number, the head of every stream, and every topic's value as last published,
+/// encoded once: the update that carried it and every snapshot since share those bytes.
 struct LiveState {
   var state: ConferenceState
   var lastSeq: Int64
   var heads: [String: Int64]
+  /// Each topic's JSON value as of its last change; a topic without a value is absent.
+  var values: [String: [UInt8]] = [:]
 
   init(state: ConferenceState, lastSeq: Int64, heads: [String: Int64]) {
     self.state = state
@@ -16,8 +19,9 @@ struct LiveState {
     self.heads = heads
   }
 
-  /// The state of a whole log: every event applied, every stream's head as published.
-  init(replaying log: EventLog) throws {
+  /// The state of a whole log: every event applied, every stream's head as published,
+  /// every topic's value computed at `now`.
+  init(replaying log: EventLog, at now: Date) throws {
     var state = ConferenceState()
     var heads: [String: Int64] = [:]
     var lastSeq: Int64 = 0
@@ -27,29 +31,35 @@ struct LiveState {
       lastSeq = stored.seq
     }
     self.init(state: state, lastSeq: max(lastSeq, try log.lastSequence()), heads: heads)
+    refresh(topics, at: now)
   }
 
-  /// The value of `topic` at `now`, as published and snapshotted.
-  func value(of topic: String, at now: Date) -> JSONValue? {
-    if topic == Topic.conference {
-      return state.conference.flatMap { try? JSONValue(encoding: $0) }
-    }
+  /// Encodes again the values of `changed` topics, as of `now`.
+  mutating func refresh(_ changed: some Sequence<String>, at now: Date) {
+    let encoder = PodiumJSON.encoder()
+    for topic in changed { values[topic] = encodedValue(of: topic, at: now, encoder: encoder) }
+  }
+
+  /// The JSON of `topic`'s value at `now`, nil when the topic has none.
+  func encodedValue(of topic: String, at now: Date, encoder: JSONEncoder) -> [UInt8]? {
+    func encode(_ value: some Encodable) -> [UInt8]? { (try? encoder.encode(value)).map(Array.init) }
+    if topic == Topic.conference { return state.conference.flatMap(encode) }
     guard let conference = state.conference else { return nil }
     let parts = topic.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     guard parts.count >= 2, let room = conference.room(parts[1]) else { return nil }
     switch (parts[0], parts.count) {
     case ("room", 2):
-      return try? JSONValue(encoding: RoomStatus(room: room, conference: conference, state: state, at: now))
+      return encode(RoomStatus(room: room, conference: conference, state: state, at: now))
     case ("qa", 2):
-      return try? JSONValue(encoding: QuestionBoardStatus(room: room.id, state: state))
+      return encode(QuestionBoardStatus(room: room.id, state: state))
     case ("qa", 3):
-      return state.board(room.id).questions[parts[2]].flatMap { try? JSONValue(encoding: $0) }
+      return state.board(room.id).questions[parts[2]].flatMap(encode)
     default:
       return nil
     }
   }
 
-  /// Every topic that currently has a value.
+  /// Every topic that can have a value, in snapshot order.
   var topics: [String] {
     guard let conference = state.conference else { return [] }
     return [Topic.conference]
@@ -60,12 +70,38 @@ struct LiveState {
       }
   }
 
-  /// The snapshot of every topic under `prefix` at `now`.
-  func snapshot(id: String?, prefix: String, at now: Date) -> Reply.Snapshot {
-    let entries = topics.filter { $0.hasPrefix(prefix) }.compactMap { topic -> Reply.Entry? in
-      guard let value = value(of: topic, at: now) else { return nil }
-      return Reply.Entry(topic: topic, seq: heads[Topic.stream(of: topic)] ?? 0, value: value)
+  /// The snapshot reply for every topic under `prefix`, from the values as last published.
+  func snapshot(id: String?, prefix: String) -> [UInt8] {
+    let entries = topics.filter { $0.hasPrefix(prefix) }.compactMap { topic -> EncodedBody.Entry? in
+      values[topic].map { EncodedBody.Entry(topic: topic, seq: heads[Topic.stream(of: topic)] ?? 0, value: $0) }
     }
-    return Reply.Snapshot(id: id, prefix: prefix, seq: lastSeq, heads: heads, entries: entries)
+    return EncodedBody.snapshot(id: id, prefix: prefix, seq: lastSeq, heads: heads, entries: entries)
+  }
+}
+
+extension LiveState {
+  /// One update to publish: frame 1 and frame 2.
+  struct Publication {
+    var topic: String
+    var body: [UInt8]
+  }
+
+  /// The updates of a committed batch, in sequence order: each changed topic once, its value
+  /// encoded again at `now` (and kept for snapshots; after a new programme, every topic's);
+  /// each stream's `prev` chained from its head before the batch.
+  mutating func publications(of changes: CommandBatch.Changes, at now: Date) -> [Publication] {
+    let ordered = changes.topics.sorted { $0.value.seq < $1.value.seq }
+    // A new programme can change what every room shows (its name, working conditions…).
+    refresh(changes.topics[Topic.conference] == nil ? ordered.map(\.key) : topics, at: now)
+    var heads = changes.headsBefore
+    return ordered.map { topic, change in
+      let stream = Topic.stream(of: topic)
+      let prev = heads[stream] ?? 0
+      heads[stream] = change.seq
+      return Publication(
+        topic: topic,
+        body: EncodedBody.update(
+          seq: change.seq, prev: prev, topic: topic, at: now, events: change.events, value: values[topic]))
+    }
   }
 }

@@ -81,20 +81,22 @@ public final class EventLog {
     guard !events.isEmpty || !commands.isEmpty else { return }
     do {
       try database.write { db in
+        let insertEvent = try db.cachedStatement(
+          sql: """
+            INSERT INTO events (seq, at, topic, stream, type, version, command_id, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertCommand = try db.cachedStatement(
+          sql: "INSERT INTO commands (id, received_at, reply) VALUES (?, ?, ?)")
         for stored in events {
-          try db.execute(
-            sql: """
-              INSERT INTO events (seq, at, topic, stream, type, version, command_id, payload)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-              """,
+          try insertEvent.execute(
             arguments: [
               stored.seq, PodiumJSON.formatInstant(stored.at), stored.topic, stored.stream, stored.event.type,
               stored.event.version, stored.commandId, try EventPayload.encode(stored.event),
             ])
         }
         for command in commands {
-          try db.execute(
-            sql: "INSERT INTO commands (id, received_at, reply) VALUES (?, ?, ?)",
+          try insertCommand.execute(
             arguments: [
               command.id, PodiumJSON.formatInstant(command.receivedAt), String(decoding: command.reply, as: UTF8.self),
             ])
@@ -102,6 +104,21 @@ public final class EventLog {
       }
     } catch {
       throw EventLogError(operation: "append \(events.count) events", reason: "\(error)")
+    }
+  }
+
+  /// The replies first sent for those of `ids` accepted before, by id (one query).
+  public func replies(forCommands ids: [String]) throws -> [String: [UInt8]] {
+    guard !ids.isEmpty else { return [:] }
+    return try database.read { db in
+      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+      var found: [String: [UInt8]] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT id, reply FROM commands WHERE id IN (\(marks))", arguments: StatementArguments(ids))
+      {
+        found[row["id"]] = Array((row["reply"] as String).utf8)
+      }
+      return found
     }
   }
 

@@ -34,7 +34,7 @@ public enum CommandForwarding {
       return failure(
         ProtocolError(.messageTooLarge, "the request body is over \(maximumBodyBytes) bytes"), .contentTooLarge)
     }
-    guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)), let members = body.object,
+    guard let body = JSONValue(parsing: Array(buffer: buffer)), let members = body.object,
       let name = members["command"]?.string
     else {
       return failure(ProtocolError(.malformed, "post a JSON object with 'command' and 'args'"), .badRequest)

@@ -18,7 +18,7 @@ extension RequestEnvelope {
     guard String(validating: body, as: UTF8.self) != nil else {
       return (nil, .failure(ProtocolError(.malformed, "request body is not valid UTF-8")))
     }
-    guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)), let members = value.object
+    guard let value = JSONValue(parsing: body), let members = value.object
     else {
       return (nil, .failure(ProtocolError(.malformed, "request body is not a JSON object")))
     }

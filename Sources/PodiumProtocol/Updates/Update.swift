@@ -12,18 +12,24 @@ public struct Update: Codable, Equatable, Sendable {
   public var stream: String
   /// When the event happened, by the daemon's clock.
   public var at: Date
-  /// The event's type, e.g. `sessionStarted`.
+  /// The type of the last event it reflects, e.g. `sessionStarted`.
   public var event: String
+  /// The types of every event of its batch it reflects, in order (the last is `event`);
+  /// nil from daemons before 0.2.0, which published one update per event.
+  public var events: [String]?
   /// The topic's whole new value.
   public var value: JSONValue
 
-  public init(seq: Int64, prev: Int64, topic: String, at: Date, event: String, value: JSONValue) {
+  public init(
+    seq: Int64, prev: Int64, topic: String, at: Date, event: String, events: [String]? = nil, value: JSONValue
+  ) {
     self.seq = seq
     self.prev = prev
     self.topic = topic
     self.stream = Topic.stream(of: topic)
     self.at = at
     self.event = event
+    self.events = events
     self.value = value
   }
 }

@@ -273,7 +273,7 @@ struct QuestionsServer {
     guard let buffer = try? await request.collectBody(upTo: CommandForwarding.maximumBodyBytes) else {
       throw ProtocolError(.messageTooLarge, "the request body is over \(CommandForwarding.maximumBodyBytes) bytes")
     }
-    guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)), let members = body.object
+    guard let body = JSONValue(parsing: Array(buffer: buffer)), let members = body.object
     else {
       throw ProtocolError(.malformed, "send a JSON object (UTF-8)")
     }
