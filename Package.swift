@@ -47,7 +47,9 @@ let package = Package(
     // The SQLite event log.
     .target(
       name: "PodiumStore",
-      dependencies: ["PodiumCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "PodiumCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // Reports from the event log: planned against actual, CSV and HTML.
     .target(name: "PodiumReports", dependencies: ["PodiumCore"]),
@@ -144,7 +146,9 @@ let package = Package(
     .systemLibrary(name: "CSQLite", path: "Benchmarks/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .executableTarget(
       name: "PodiumBenchmark",
-      dependencies: ["ZeroMQ", "CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: [
+        "ZeroMQ", "CSQLite", "PodiumPluginKit", "PodiumProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Benchmarks/PodiumBenchmark"
     ),
     .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
@@ -159,7 +163,10 @@ let package = Package(
     .testTarget(name: "PodiumPluginKitTests", dependencies: ["PodiumPluginKit", "PodiumProtocol"]),
     .testTarget(
       name: "PodiumIntegrationTests",
-      dependencies: ["PodiumPluginKit", "PodiumProtocol", "ZeroMQ", "podiumd", "podium"]
+      dependencies: [
+        "PodiumPluginKit", "PodiumProtocol", "PodiumStore", "ZeroMQ", "podiumd", "podium",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -148,3 +148,32 @@ final class ResultBox: Sendable {
 
   var value: (Int, Latencies) { gathered.withLock { ($0.acknowledged, $0.latencies) } }
 }
+
+extension Load {
+  /// The size of `topic`'s value in a snapshot, in bytes (the reply less its envelope).
+  static func snapshotEntryBytes(_ daemon: Daemon, topic: String) throws -> Int {
+    let context = try Context()
+    let socket = try Socket(context, .dealer)
+    try socket.connect(daemon.commands)
+    defer { socket.close() }
+    _ = try socket.send([Array(#"{"type":"snapshot","id":"size","prefix":"\#(topic)"}"#.utf8)], wait: true)
+    guard let reply = try socket.receive(wait: true)?.last else { throw BenchmarkError("no snapshot") }
+    let value = String(decoding: reply, as: UTF8.self)
+    guard let start = value.range(of: #""value":"#), let end = value.range(of: #"}],"heads""#) else { return 0 }
+    return value.distance(from: start.upperBound, to: end.lowerBound)
+  }
+
+  /// One request on a fresh DEALER, and how long its reply took (nil: none within `timeout`).
+  static func timedRequest(_ socket: Socket, _ body: String, timeout: Int) throws -> Double? {
+    let poller = Poller([.socket(socket)])
+    let started = monotonic()
+    _ = try socket.send([Array(body.utf8)], wait: true)
+    while monotonic() - started < Double(timeout) / 1000 {
+      if try poller.readable(timeoutMilliseconds: timeout).isEmpty { return nil }
+      if let reply = try socket.receive()?.last, String(decoding: reply, as: UTF8.self).contains(#""type":"welcome""#) {
+        return monotonic() - started
+      }
+    }
+    return nil
+  }
+}

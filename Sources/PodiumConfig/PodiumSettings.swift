@@ -29,6 +29,8 @@ public struct PodiumSettings: Equatable, Sendable {
   public var plaintextLoopback = false
   /// This program's key in `keysDirectory` (clients; the daemon uses `podiumd`).
   public var keyName: String?
+  /// Events between two checkpoints of the daemon's state in its log (`Checkpoint`).
+  public var checkpointInterval = 10_000
   /// The settings file these came from, if one was read.
   public var settingsFile: String?
 
@@ -41,6 +43,7 @@ public struct PodiumSettings: Equatable, Sendable {
   public static let fileKeys = [
     "endpoints.commands", "endpoints.updates", "dataDirectory", "conference", "web.display", "web.booths",
     "web.questions", "web.metrics", "security.keys", "security.key", "security.plaintext",
+    "checkpoints.every",
   ]
 
   /// The keys allowed at the top of a settings file (`section` nil) or in one of its sections.
@@ -67,6 +70,7 @@ public struct PodiumSettings: Equatable, Sendable {
     "PODIUM_KEY": "this program's key name in the keys directory",
     "PODIUM_PLAINTEXT": "loopback: plaintext ZeroMQ on loopback endpoints (development)",
     "PODIUM_METRICS_ADDRESS": "the daemon's /metrics and /health address (host:port; empty: off)",
+    "PODIUM_CHECKPOINT_EVERY": "events between two checkpoints of the daemon's state (default 10000)",
   ]
 
   /// Defaults, then the settings file (`PODIUM_SETTINGS`, else `config/podium.yaml`
@@ -94,6 +98,12 @@ public struct PodiumSettings: Equatable, Sendable {
     if let value = environment["PODIUM_KEYS_DIR"] { settings.keysDirectory = value.isEmpty ? nil : value }
     if let value = environment["PODIUM_KEY"] { settings.keyName = value.isEmpty ? nil : value }
     if let value = environment["PODIUM_PLAINTEXT"] { settings.plaintextLoopback = value == "loopback" }
+    if let value = environment["PODIUM_CHECKPOINT_EVERY"] {
+      guard let interval = Int(value), interval > 0 else {
+        throw ConfigError(file: "PODIUM_CHECKPOINT_EVERY", message: "must be a whole number of events above 0")
+      }
+      settings.checkpointInterval = interval
+    }
     return settings
   }
 
@@ -131,6 +141,15 @@ public struct PodiumSettings: Equatable, Sendable {
       if let value = web["display"] { displayAddress = try value.nonEmptyString() }
       if let value = web["booths"] { boothAddress = try value.nonEmptyString() }
       if let value = web["questions"] { questionsAddress = try value.nonEmptyString() }
+    }
+    if let node = root["checkpoints"] {
+      let checkpoints = try node.mapping(allowed: Self.keys(in: "checkpoints"))
+      if let value = checkpoints["every"] {
+        guard case let interval = try value.int(), interval > 0 else {
+          throw value.error("every must be a whole number of events above 0")
+        }
+        checkpointInterval = interval
+      }
     }
     settingsFile = file
   }

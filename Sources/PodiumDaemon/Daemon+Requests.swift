@@ -60,6 +60,8 @@ extension Daemon {
             answers.append((route, .failure(failure)))
             metrics.command(name, result: failure.code.rawValue)
           }
+        } else if let key = QueryQueue.key(of: envelope, route: route) {
+          queries.enqueue(QueryQueue.Query(route: route, envelope: envelope, received: now), as: key)
         } else {
           answers.append((route, .query(envelope)))
         }
@@ -91,6 +93,27 @@ extension Daemon {
       send(route, reply(for: answer, committed: committed, at: now))
     }
     publish(publications)
+    if live.lastSeq - live.checkpointSeq >= checkpointInterval { writeCheckpoint() }
+  }
+
+  /// Serves waiting `snapshot` and `events` requests, oldest first, for at most `budget` seconds.
+  func serveQueries(budget: TimeInterval = Daemon.queryBudget) {
+    let started = Date()
+    var now = started
+    while now.timeIntervalSince(started) < budget, let query = queries.next(at: now) {
+      send(query.route, respond(to: query.envelope, at: now))
+      now = Date()
+    }
+    queries.forgetServed(before: now)
+  }
+
+  /// The snapshot of `prefix` at the last sequence number, written once per prefix and change.
+  private func snapshotBody(prefix: String) -> EncodedBody.SnapshotBody {
+    if snapshots.seq != live.lastSeq { snapshots = (live.lastSeq, [:]) }
+    if let body = snapshots.bodies[prefix] { return body }
+    let body = live.snapshotBody(prefix: prefix)
+    if snapshots.bodies.count < Self.cachedSnapshots { snapshots.bodies[prefix] = body }
+    return body
   }
 
   /// Why the sender may not send `command`, or nil (always nil without CURVE).
@@ -147,7 +170,7 @@ extension Daemon {
     case .clock:
       return WireCoding.encode(Reply.Clock(id: envelope.id, now: Date()))
     case .snapshot(let prefix):
-      return live.snapshot(id: envelope.id, prefix: prefix)
+      return snapshotBody(prefix: prefix).reply(id: envelope.id)
     case .events(let after, let limit):
       do {
         let entries = try log.events(after: after, limit: limit).map { stored in

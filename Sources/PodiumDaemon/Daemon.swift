@@ -17,9 +17,25 @@ public final class Daemon {
   public static let heartbeatInterval: TimeInterval = 1
   /// Requests drained into one batch (one commit) at most.
   static let maximumBatch = 512
+  /// Seconds of one loop turn spent serving waiting `snapshot` and `events` requests, at most.
+  static let queryBudget: TimeInterval = 0.010
+  /// Prefixes whose snapshot is kept written until the next change, at most.
+  static let cachedSnapshots = 64
+  /// Updates queued for one subscriber at most, beyond what its TCP connection holds; then it
+  /// loses updates (and resyncs). With room values of 6–17 kB this bounds a subscriber that
+  /// never reads to about 1–2 MB of the daemon's memory (docs/PERFORMANCE.md, "Memory").
+  static let updateQueueMessages: Int32 = 128
+  /// Events between two checkpoints of the state, by default.
+  public static let defaultCheckpointInterval = 10_000
 
   let log: EventLog
   var live: LiveState
+  /// Events after which a checkpoint of the state is written (and one at a clean stop).
+  let checkpointInterval: Int
+  /// `snapshot` and `events` requests waiting to be served.
+  var queries = QueryQueue()
+  /// Snapshot replies written at `seq`, by prefix.
+  var snapshots: (seq: Int64, bodies: [String: EncodedBody.SnapshotBody]) = (-1, [:])
   private let context: Context
   let router: Socket
   let publisher: Socket
@@ -41,9 +57,11 @@ public final class Daemon {
   /// Opens the log, replays it, records `conference` if it differs from the one in force, and binds.
   public init(
     logPath: String, conference: Conference?, commandEndpoint: String, updateEndpoint: String,
-    security: DaemonSecurity? = nil, logger: DaemonLogger = DaemonLogger()
+    security: DaemonSecurity? = nil, checkpointInterval: Int = Daemon.defaultCheckpointInterval,
+    logger: DaemonLogger = DaemonLogger()
   ) throws {
     self.security = security
+    self.checkpointInterval = max(1, checkpointInterval)
     control = DaemonControl(peers: security?.peers ?? [:], logger: logger)
     self.logger = logger
     log = try EventLog(path: logPath)
@@ -54,8 +72,12 @@ public final class Daemon {
     }
     logger.info(
       "event log \(logPath): journal_mode=\(log.journalMode) synchronous=\(Self.synchronousName(log.synchronousMode))")
-    live = try LiveState(replaying: log, at: PodiumJSON.roundedToMilliseconds(Date()))
-    logger.info("replayed the log up to seq \(live.lastSeq)")
+    live = try LiveState(replaying: log, at: PodiumJSON.roundedToMilliseconds(Date())) { seq, refusal in
+      logger.warning("checkpoint at seq \(seq) ignored: \(refusal)")
+    }
+    logger.info(
+      "replayed the log up to seq \(live.lastSeq)"
+        + (live.checkpointSeq > 0 ? " from the checkpoint at seq \(live.checkpointSeq)" : " (no checkpoint)"))
 
     if let conference, case let events = live.state.load(conference), !events.isEmpty {
       var batch = CommandBatch(starting: live)
@@ -74,7 +96,7 @@ public final class Daemon {
     try router.setRouterMandatory(true)
     try router.setSendHighWaterMark(10_000)
     try router.setReceiveHighWaterMark(10_000)
-    try publisher.setSendHighWaterMark(10_000)
+    try publisher.setSendHighWaterMark(Self.updateQueueMessages)
     subscribers = try SocketMonitor(publisher, in: context, name: "updates-\(instance)")
     if let security {
       // The handler must listen before any server socket binds, or libzmq lets every key in.
@@ -114,7 +136,8 @@ public final class Daemon {
         nextHeartbeat = Date().addingTimeInterval(Self.heartbeatInterval)
         notifier.tick(status: status)
       }
-      let timeout = max(0, Int(nextHeartbeat.timeIntervalSinceNow * 1000) + 1)
+      let wake = min(nextHeartbeat, queries.nextDue(at: Date()) ?? nextHeartbeat)
+      let timeout = max(0, Int((wake.timeIntervalSinceNow * 1000).rounded(.up)))
       let ready: [Int]
       do {
         ready = try poller.readable(timeoutMilliseconds: timeout)
@@ -127,12 +150,14 @@ public final class Daemon {
         if let programme = control.takeProgramme() { bringIntoForce(programme) }
       }
       if ready.contains(0) { serveBatch() }
+      serveQueries()
       if ready.contains(2) {
         subscribers.drain()
         metrics.subscribersConnected(subscribers.connected)
       }
       control.health.turned(seq: live.lastSeq, subscribers: subscribers.connected)
     }
+    writeCheckpoint()
     subscribers.socket.close()
     authenticator?.stop()
     notifier.stopping()
@@ -152,6 +177,19 @@ public final class Daemon {
   func publish(_ publications: [LiveState.Publication]) {
     for publication in publications {
       _ = try? publisher.send([Array(publication.topic.utf8), publication.body])
+    }
+  }
+
+  /// Writes a checkpoint of the state if events came since the last one. A failure is logged,
+  /// not fatal: the next start replays from an older checkpoint.
+  func writeCheckpoint() {
+    guard live.lastSeq > live.checkpointSeq else { return }
+    do {
+      try log.write(live.checkpoint, at: Date())
+      live.checkpointSeq = live.lastSeq
+      logger.debug("checkpoint written at seq \(live.lastSeq)")
+    } catch {
+      logger.error("\(error)")
     }
   }
 

@@ -12,6 +12,8 @@ struct LiveState {
   var heads: [String: Int64]
   /// Each topic's JSON value as of its last change; a topic without a value is absent.
   var values: [String: [UInt8]] = [:]
+  /// The sequence number of the newest checkpoint in the log (0: none yet).
+  var checkpointSeq: Int64 = 0
 
   init(state: ConferenceState, lastSeq: Int64, heads: [String: Int64]) {
     self.state = state
@@ -19,20 +21,28 @@ struct LiveState {
     self.heads = heads
   }
 
-  /// The state of a whole log: every event applied, every stream's head as published,
-  /// every topic's value computed at `now`.
-  init(replaying log: EventLog, at now: Date) throws {
-    var state = ConferenceState()
-    var heads: [String: Int64] = [:]
-    var lastSeq: Int64 = 0
-    try log.forEachEvent { stored in
+  /// The state of a whole log: the newest valid checkpoint, then every event after it
+  /// applied, every stream's head as published, every topic's value computed at `now`.
+  /// `ignored` hears of each checkpoint that could not be trusted.
+  init(
+    replaying log: EventLog, at now: Date, ignored: (Int64, CheckpointRefusal) -> Void = { _, _ in }
+  ) throws {
+    let checkpoint = try log.newestCheckpoint(ignored: ignored)
+    var state = checkpoint?.state ?? ConferenceState()
+    var heads = checkpoint?.heads ?? [:]
+    var lastSeq = checkpoint?.seq ?? 0
+    try log.forEachEvent(after: lastSeq) { stored in
       state.apply(stored.event)
       for topic in Topic.affected(by: stored.event) { heads[Topic.stream(of: topic)] = stored.seq }
       lastSeq = stored.seq
     }
     self.init(state: state, lastSeq: max(lastSeq, try log.lastSequence()), heads: heads)
+    checkpointSeq = checkpoint?.seq ?? 0
     refresh(topics, at: now)
   }
+
+  /// The checkpoint of this state.
+  var checkpoint: Checkpoint { Checkpoint(seq: lastSeq, state: state, heads: heads) }
 
   /// Encodes again the values of `changed` topics, as of `now`.
   mutating func refresh(_ changed: some Sequence<String>, at now: Date) {
@@ -72,10 +82,15 @@ struct LiveState {
 
   /// The snapshot reply for every topic under `prefix`, from the values as last published.
   func snapshot(id: String?, prefix: String) -> [UInt8] {
+    snapshotBody(prefix: prefix).reply(id: id)
+  }
+
+  /// The snapshot of every topic under `prefix`, for any request id.
+  func snapshotBody(prefix: String) -> EncodedBody.SnapshotBody {
     let entries = topics.filter { $0.hasPrefix(prefix) }.compactMap { topic -> EncodedBody.Entry? in
       values[topic].map { EncodedBody.Entry(topic: topic, seq: heads[Topic.stream(of: topic)] ?? 0, value: $0) }
     }
-    return EncodedBody.snapshot(id: id, prefix: prefix, seq: lastSeq, heads: heads, entries: entries)
+    return EncodedBody.SnapshotBody(prefix: prefix, seq: lastSeq, heads: heads, entries: entries)
   }
 }
 

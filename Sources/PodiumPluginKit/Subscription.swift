@@ -33,6 +33,9 @@ public struct Subscription: Sendable {
   public let silenceTimeout: TimeInterval
   /// First and longest wait between resynchronisation attempts (doubling in between).
   public let backoffRange: ClosedRange<TimeInterval>
+  /// A number in 0..<1, drawn for each wait: the wait is the backoff plus up to half of it
+  /// more, so that followers that failed together do not all ask again together.
+  private let spread: @Sendable () -> Double
 
   /// The values followed, consistent as of `replica.seq`.
   public private(set) var replica: Replica
@@ -43,7 +46,11 @@ public struct Subscription: Sendable {
   private var sync = Sync.due(.distantPast)
   private var lastHeard: Date
 
-  public init(prefixes: [String], silenceTimeout: TimeInterval, backoff: ClosedRange<TimeInterval>, at now: Date) {
+  public init(
+    prefixes: [String], silenceTimeout: TimeInterval, backoff: ClosedRange<TimeInterval>, at now: Date,
+    spread: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+  ) {
+    self.spread = spread
     replica = Replica(prefixes: prefixes)
     self.prefixes = replica.prefixes
     self.silenceTimeout = silenceTimeout
@@ -107,7 +114,7 @@ public struct Subscription: Sendable {
     var fresh = Replica(prefixes: prefixes)
     for snapshot in snapshots { fresh.load(snapshot) }
     for update in queued where fresh.apply(update) == .gap {
-      sync = .due(now + backoff)
+      sync = .due(now + wait)
       return []
     }
     replica = fresh
@@ -122,7 +129,7 @@ public struct Subscription: Sendable {
   public mutating func snapshotFailed(at now: Date) -> [Action] {
     let wasConnected = connected
     connected = false
-    sync = .due(now + backoff)
+    sync = .due(now + wait)
     backoff = min(backoffRange.upperBound, backoff * 2)
     return wasConnected ? [.publish(changed: nil)] : []
   }
@@ -141,6 +148,9 @@ public struct Subscription: Sendable {
     }
     return actions
   }
+
+  /// The wait before the next attempt: the backoff, spread.
+  private var wait: TimeInterval { backoff * (1 + spread() / 2) }
 
   /// A gap or a disagreeing heartbeat: snapshot again now.
   private mutating func resync(at now: Date) -> [Action] {

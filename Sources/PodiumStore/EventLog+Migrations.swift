@@ -46,9 +46,23 @@ extension EventLog {
           operation: "migrate to schema 2", reason: "\(unreadable) events are not of the shape schema 1 wrote")
       }
     }
+    // Checkpoints of the state (`Checkpoint`): a cache beside the events, which stay as they were.
+    migrator.registerMigration(Self.checkpoints) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE checkpoints (
+            seq INTEGER PRIMARY KEY,
+            written_at TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            digest TEXT NOT NULL,
+            state BLOB NOT NULL
+          );
+          """)
+    }
     return migrator
   }
 
   static let schemaOne = "v1: events and commands"
   static let schemaTwo = "v2: events stored as type, version and payload"
+  static let checkpoints = "v3: checkpoints"
 }

@@ -13,7 +13,7 @@ import PodiumCore
 /// older schema is migrated when the daemon opens it, after a copy of it is kept beside
 /// (`migration`); read-only opens read the older layout as it is.
 public final class EventLog {
-  private let database: DatabaseQueue
+  let database: DatabaseQueue
   /// The `synchronous` setting read back from SQLite after opening (`2` is FULL).
   public let synchronousMode: Int
   /// The journal mode read back from SQLite (`wal`).
@@ -143,15 +143,17 @@ public final class EventLog {
     }
   }
 
-  /// Calls `body` with every event in order, up to the instant `until` if given.
-  public func forEachEvent(until: Date? = nil, _ body: (StoredEvent) throws -> Void) throws {
+  /// Calls `body` with every event in order after sequence number `after`, up to the
+  /// instant `until` if given.
+  public func forEachEvent(after: Int64 = 0, until: Date? = nil, _ body: (StoredEvent) throws -> Void) throws {
     try database.read { db in
       let cursor =
         if let until {
           try Row.fetchCursor(
-            db, sql: "SELECT * FROM events WHERE at <= ? ORDER BY seq", arguments: [PodiumJSON.formatInstant(until)])
+            db, sql: "SELECT * FROM events WHERE seq > ? AND at <= ? ORDER BY seq",
+            arguments: [after, PodiumJSON.formatInstant(until)])
         } else {
-          try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY seq")
+          try Row.fetchCursor(db, sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq", arguments: [after])
         }
       while let row = try cursor.next() {
         try body(try storedEvent(row))

@@ -8,10 +8,13 @@ public final class Context: @unchecked Sendable {
   // Unchecked: a libzmq context is thread-safe by design (zmq_ctx_new(3)); only sockets are not.
   let handle: UnsafeMutableRawPointer
 
-  /// A new context.
-  public init() throws {
+  /// A new context with `ioThreads` I/O threads (libzmq's default is one).
+  public init(ioThreads: Int32 = 1) throws {
     guard let handle = zmq_ctx_new() else { throw ZeroMQError.last("zmq_ctx_new") }
     self.handle = handle
+    if ioThreads != 1, zmq_ctx_set(handle, ZMQ_IO_THREADS, ioThreads) != 0 {
+      throw ZeroMQError.last("zmq_ctx_set(ZMQ_IO_THREADS)")
+    }
   }
 
   deinit {

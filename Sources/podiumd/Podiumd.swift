@@ -68,7 +68,7 @@ struct Podiumd: ParsableCommand {
     let daemon = try Daemon(
       logPath: "\(resolved.dataDirectory)/podium.sqlite", conference: loaded,
       commandEndpoint: resolved.commandEndpoint, updateEndpoint: resolved.updateEndpoint, security: security,
-      logger: logger)
+      checkpointInterval: resolved.checkpointInterval, logger: logger)
 
     let control = daemon.control
     for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { signal(number, SIG_IGN) }

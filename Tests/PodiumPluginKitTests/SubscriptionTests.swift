@@ -7,8 +7,9 @@ import XCTest
 final class SubscriptionTests: XCTestCase {
   private let start = Date(timeIntervalSince1970: 1_782_374_400)
 
-  private func fresh() -> Subscription {
-    Subscription(prefixes: ["room/", "conference"], silenceTimeout: 3, backoff: 0.5...8, at: start)
+  /// A subscription whose waits are not spread (`spread` 0), unless told.
+  private func fresh(spread: @escaping @Sendable () -> Double = { 0 }) -> Subscription {
+    Subscription(prefixes: ["room/", "conference"], silenceTimeout: 3, backoff: 0.5...8, at: start, spread: spread)
   }
 
   private func snapshot(_ prefix: String, seq: Int64, heads: [String: Int64]) -> Reply.Snapshot {
@@ -104,6 +105,20 @@ final class SubscriptionTests: XCTestCase {
       "the daemon is back: no need to wait")
     for second in 0..<10 { _ = subscription.snapshotFailed(at: start + Double(10 + second)) }
     XCTAssertEqual(subscription.backoff, 8, "at most 8 s")
+  }
+
+  func testEachWaitIsSpreadByUpToHalfTheBackoffSoAHerdDoesNotAskAgainTogether() {
+    var subscription = fresh(spread: { 0.999 })
+    _ = subscription.tick(at: start)
+    _ = subscription.snapshotFailed(at: start + 1.5)  // waits 0.5 s, spread to almost 0.75 s
+    XCTAssertEqual(subscription.tick(at: start + 2.2), [])
+    XCTAssertEqual(subscription.tick(at: start + 2.25), [.askSnapshots(["conference", "room/"])])
+    XCTAssertEqual(subscription.backoff, 1, "the spread does not change the doubling")
+
+    var unspread = fresh()
+    _ = unspread.tick(at: start)
+    _ = unspread.snapshotFailed(at: start + 1.5)
+    XCTAssertEqual(unspread.tick(at: start + 2), [.askSnapshots(["conference", "room/"])])
   }
 
   func testASnapshotResetsTheBackoff() {

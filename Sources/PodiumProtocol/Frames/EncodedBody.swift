@@ -69,30 +69,59 @@ public enum EncodedBody {
   public static func snapshot(
     id: String?, prefix: String, seq: Int64, heads: [String: Int64], entries: [Entry]
   ) -> [UInt8] {
-    var body = JSONText("{")
-    body.key("entries", first: true)
-    body.append("[")
-    for (index, entry) in entries.enumerated() {
-      body.append(index == 0 ? "{" : ",{")
-      body.member("seq", number: entry.seq, first: true)
-      body.member("topic", string: entry.topic)
-      body.key("value")
-      body.append(entry.value)
+    SnapshotBody(prefix: prefix, seq: seq, heads: heads, entries: entries).reply(id: id)
+  }
+
+  /// A snapshot reply written once, for any number of requests: only the `id` differs.
+  public struct SnapshotBody: Sendable {
+    /// Everything before the `id` member, and everything after it.
+    private let before: [UInt8]
+    private let after: [UInt8]
+
+    public init(prefix: String, seq: Int64, heads: [String: Int64], entries: [Entry]) {
+      var body = JSONText("{")
+      body.key("entries", first: true)
+      body.append("[")
+      for (index, entry) in entries.enumerated() {
+        body.append(index == 0 ? "{" : ",{")
+        body.member("seq", number: entry.seq, first: true)
+        body.member("topic", string: entry.topic)
+        body.key("value")
+        body.append(entry.value)
+        body.append("}")
+      }
+      body.append("]")
+      body.key("heads")
+      body.append("{")
+      for (index, stream) in heads.keys.sorted().enumerated() {
+        body.member(stream, number: heads[stream]!, first: index == 0)
+      }
       body.append("}")
+      before = body.bytes
+      var rest = JSONText("")
+      rest.member("prefix", string: prefix)
+      rest.member("seq", number: seq)
+      rest.member("type", string: "snapshot")
+      rest.append("}")
+      after = rest.bytes
     }
-    body.append("]")
-    body.key("heads")
-    body.append("{")
-    for (index, stream) in heads.keys.sorted().enumerated() {
-      body.member(stream, number: heads[stream]!, first: index == 0)
+
+    /// The reply to the request `id` (nil: a request without one).
+    public func reply(id: String?) -> [UInt8] {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(before.count + after.count + (id?.utf8.count ?? 0) + 16)
+      bytes.append(contentsOf: before)
+      if let id {
+        var member = JSONText("")
+        member.member("id", string: id)
+        bytes.append(contentsOf: member.bytes)
+      }
+      bytes.append(contentsOf: after)
+      return bytes
     }
-    body.append("}")
-    if let id { body.member("id", string: id) }
-    body.member("prefix", string: prefix)
-    body.member("seq", number: seq)
-    body.member("type", string: "snapshot")
-    body.append("}")
-    return body.bytes
+
+    /// The size of a reply, in bytes, without its id.
+    public var count: Int { before.count + after.count }
   }
 }
 
