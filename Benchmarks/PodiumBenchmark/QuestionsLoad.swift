@@ -32,6 +32,7 @@ struct QuestionsLoad: ParsableCommand {
     let daemon = try Daemon(rooms: 1, sessions: 1)
     let plugin = try QuestionsPlugin(daemon: daemon)
     defer { plugin.stop() }
+    sleep(1)  // the plugin follows the daemon: until then its rooms are unknown (404)
     let console = try ModeratorConsole(port: plugin.port)
     usleep(500_000)
 

@@ -23,7 +23,12 @@ extension Daemon {
       return nil
     }
     let remembered = (try? log.replies(forCommands: ids)) ?? [:]
-    var batch = CommandBatch(starting: live)
+    // The batch works on the live state itself, not on a copy of it (a copy of a board of
+    // thousands of questions per batch would cost more than the batch): `live` is moved into
+    // it, and a batch that cannot be committed is undone by reading the log again.
+    let taken = live
+    live = LiveState(state: ConferenceState(), lastSeq: taken.lastSeq, heads: [:])
+    var batch = CommandBatch(starting: consume taken)
     var answers: [(route: [[UInt8]], answer: Answer)] = []
     var accepted: [String] = []
     for (route, userId, body, request) in parsed {
@@ -78,6 +83,7 @@ extension Daemon {
     } catch {
       committed = false
       logger.error("\(error); refusing the batch's \(batch.commands.count) commands")
+      restoreFromLog(at: now)
     }
 
     for name in accepted {
@@ -94,6 +100,17 @@ extension Daemon {
     }
     publish(publications)
     if live.lastSeq - live.checkpointSeq >= checkpointInterval { writeCheckpoint() }
+  }
+
+  /// The state as the log has it, after a batch that could not be committed. A log that
+  /// cannot even be read stops the daemon (systemd starts it again).
+  private func restoreFromLog(at now: Date) {
+    do {
+      live = try LiveState(replaying: log, at: now)
+    } catch {
+      logger.error("cannot read the event log back after a failed commit: \(error); stopping")
+      control.stop()
+    }
   }
 
   /// Serves waiting `snapshot` and `events` requests, oldest first, for at most `budget` seconds.

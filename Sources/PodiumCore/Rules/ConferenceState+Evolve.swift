@@ -13,11 +13,9 @@ extension ConferenceState {
     event.event.apply(to: &self)
   }
 
-  /// Changes one room's live state.
+  /// Changes one room's live state, in place (no copy of its records).
   mutating func updateRoom(_ id: Room.ID, _ change: (inout RoomState) -> Void) {
-    var room = self.room(id)
-    change(&room)
-    rooms[id] = room
+    change(&rooms[id, default: RoomState(roomId: id)])
   }
 
   /// Changes one booth's live state.
@@ -40,19 +38,17 @@ extension ConferenceState {
     }
   }
 
-  /// Changes one room's board of questions.
+  /// Changes one room's board of questions, in place: a copy of a board of thousands of
+  /// questions for each vote would make every vote cost as much as the board.
   mutating func updateBoard(_ room: Room.ID, _ change: (inout QuestionBoard) -> Void) {
-    var board = self.board(room)
-    change(&board)
-    boards[room] = board
+    change(&boards[room, default: QuestionBoard()])
   }
 
-  /// Changes one question, if the room's board has it.
+  /// Changes one question, if the room's board has it, in place.
   mutating func updateQuestion(_ id: Question.ID, in room: Room.ID, _ change: (inout Question) -> Void) {
     updateBoard(room) { board in
-      guard var question = board.questions[id] else { return }
-      change(&question)
-      board.questions[id] = question
+      guard board.questions[id] != nil else { return }
+      change(&board.questions[id]!)
     }
   }
 
