@@ -23,7 +23,7 @@ public final class Daemon {
   static let cachedSnapshots = 64
   /// Updates queued for one subscriber at most, beyond what its TCP connection holds; then it
   /// loses updates (and resyncs). With room values of 6–17 kB this bounds a subscriber that
-  /// never reads to about 1–2 MB of the daemon's memory (docs/PERFORMANCE.md, "Memory").
+  /// never reads to about 1–2 MB of the daemon's memory (docs/PERFORMANCE.md, "Start-up and memory").
   static let updateQueueMessages: Int32 = 128
   /// Events between two checkpoints of the state, by default.
   public static let defaultCheckpointInterval = 10_000
