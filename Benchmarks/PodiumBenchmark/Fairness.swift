@@ -54,7 +54,7 @@ struct Fairness: ParsableCommand {
     let end = monotonic() + seconds
     var index = 0
     while monotonic() < end {
-      if let latency = try Load.timedRequest(hello, #"{"type":"hello","id":"h-\#(index)"}"#, timeout: 1000) {
+      if let latency = try Load.timedHello(hello, id: "h-\(index)", timeout: 1000) {
         helloLatencies.add(latency)
       } else {
         unanswered += 1

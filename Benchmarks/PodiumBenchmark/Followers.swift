@@ -181,18 +181,11 @@ final class Followers {
   /// An update with its value left out (`null`).
   static func updateHeader(_ body: [UInt8]) -> Update? {
     let marker = Array(#","value":"#.utf8)
-    guard let end = firstIndex(of: marker, in: body) else { return nil }
+    guard let end = body.firstRange(of: marker)?.lowerBound else { return nil }
     return try? WireCoding.decode(Update.self, from: Array(body[..<end]) + Array(#","value":null}"#.utf8))
   }
 
-  private static func firstIndex(of marker: [UInt8], in body: [UInt8]) -> Int? {
-    guard body.count >= marker.count else { return nil }
-    for index in 0...(body.count - marker.count) where body[index] == marker[0] {
-      if body[index..<(index + marker.count)].elementsEqual(marker) { return index }
-    }
-    return nil
-  }
-
+  /// Where `marker` last occurs in `body` (the standard library searches forwards only).
   private static func lastIndex(of marker: [UInt8], in body: [UInt8]) -> Int? {
     guard body.count >= marker.count else { return nil }
     for index in stride(from: body.count - marker.count, through: 0, by: -1) where body[index] == marker[0] {

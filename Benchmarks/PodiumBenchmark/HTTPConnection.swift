@@ -22,7 +22,12 @@ final class HTTPConnection {
   }
 
   private func connect() throws {
-    socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    socket = try Self.openSocket(host: host, port: port)
+  }
+
+  /// A TCP socket connected to `host:port` (IPv4), with Nagle's delay off.
+  static func openSocket(host: String, port: UInt16) throws -> Int32 {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = port.bigEndian
@@ -35,9 +40,10 @@ final class HTTPConnection {
       }
     }
     guard result == 0 else {
-      close()
+      Glibc.close(socket)
       throw BenchmarkError("cannot connect to \(host):\(port)")
     }
+    return socket
   }
 
   /// Sends a request and returns the status and body; reconnects once if the connection closed.
@@ -83,7 +89,7 @@ final class HTTPConnection {
     let separator: [UInt8] = Array("\r\n\r\n".utf8)
     var end: Int?
     while end == nil {
-      if let found = Self.find(separator, in: buffer) { end = found } else { try fill() }
+      if let found = buffer.firstRange(of: separator) { end = found.lowerBound } else { try fill() }
     }
     let head = String(decoding: buffer[..<end!], as: UTF8.self)
     let lines = head.split(separator: "\r\n")
@@ -101,11 +107,4 @@ final class HTTPConnection {
     return (status, body)
   }
 
-  static func find(_ marker: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Int? {
-    guard bytes.count >= marker.count + start else { return nil }
-    for index in start...(bytes.count - marker.count) where bytes[index] == marker[0] {
-      if bytes[index..<(index + marker.count)].elementsEqual(marker) { return index }
-    }
-    return nil
-  }
 }

@@ -163,8 +163,9 @@ extension Load {
     return value.distance(from: start.upperBound, to: end.lowerBound)
   }
 
-  /// One request on a fresh DEALER, and how long its reply took (nil: none within `timeout`).
-  static func timedRequest(_ socket: Socket, _ body: String, timeout: Int) throws -> Double? {
+  /// A `hello` on `socket`, and how long its welcome took (nil: none within `timeout` ms).
+  static func timedHello(_ socket: Socket, id: String, timeout: Int) throws -> Double? {
+    let body = #"{"type":"hello","id":"\#(id)"}"#
     let poller = Poller([.socket(socket)])
     let started = monotonic()
     _ = try socket.send([Array(body.utf8)], wait: true)

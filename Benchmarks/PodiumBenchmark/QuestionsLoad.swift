@@ -288,17 +288,7 @@ final class ModeratorConsole: Sendable {
   private let stopped = Atomic<Bool>(false)
 
   init(port: UInt16) throws {
-    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else { throw BenchmarkError("cannot connect to podium-qa") }
+    let socket = try HTTPConnection.openSocket(host: "127.0.0.1", port: port)
     let request =
       "GET /live/moderator?room=\(QuestionsLoad.room) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
       + "Authorization: Bearer \(QuestionsLoad.token)\r\nAccept: text/event-stream\r\n\r\n"
@@ -326,12 +316,12 @@ final class ModeratorConsole: Sendable {
       if count < 0 { continue }
       raw += chunk[..<count]
       if !headersDone {
-        guard let end = HTTPConnection.find(Array("\r\n\r\n".utf8), in: raw) else { continue }
+        guard let end = raw.firstRange(of: Array("\r\n\r\n".utf8))?.lowerBound else { continue }
         raw.removeFirst(end + 4)
         headersDone = true
       }
       // Chunked transfer: size line, data, CRLF.
-      while let lineEnd = HTTPConnection.find(Array("\r\n".utf8), in: raw) {
+      while let lineEnd = raw.firstRange(of: Array("\r\n".utf8))?.lowerBound {
         let size = Int(String(decoding: raw[..<lineEnd], as: UTF8.self), radix: 16) ?? 0
         guard raw.count >= lineEnd + 2 + size + 2 else { break }
         body += raw[(lineEnd + 2)..<(lineEnd + 2 + size)]

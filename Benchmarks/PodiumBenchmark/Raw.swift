@@ -79,15 +79,10 @@ enum Raw {
 
   /// FULL-synchronous WAL commits of `rows` rows each, in a table shaped like the event log.
   static func commits(rows: Int, count: Int, directory: String) throws -> Latencies {
-    var database: OpaquePointer?
-    let path = "\(directory)/raw-\(rows).sqlite"
-    guard sqlite3_open(path, &database) == SQLITE_OK, let database else { throw BenchmarkError("cannot open \(path)") }
-    defer { sqlite3_close(database) }
-    func execute(_ sql: String) throws {
-      guard sqlite3_exec(database, sql, nil, nil, nil) == SQLITE_OK else {
-        throw BenchmarkError("\(sql): \(String(cString: sqlite3_errmsg(database)))")
-      }
-    }
+    let file = try SQLiteFile(path: "\(directory)/raw-\(rows).sqlite")
+    defer { withExtendedLifetime(file) {} }  // its connection outlives the statement below
+    let database = file.database
+    let execute = file.execute
     try execute("PRAGMA journal_mode=WAL")
     try execute("PRAGMA synchronous=FULL")
     try execute(

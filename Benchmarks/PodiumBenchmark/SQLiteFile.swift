@@ -3,7 +3,7 @@ import CSQLite
 /// An SQLite file opened with the C library alone: for raw figures, and to grow a log
 /// written by the daemon to benchmark size.
 final class SQLiteFile {
-  private let database: OpaquePointer
+  let database: OpaquePointer
 
   init(path: String) throws {
     var opened: OpaquePointer?
@@ -30,8 +30,8 @@ final class SQLiteFile {
     return sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : 0
   }
 
-  /// Steps through every row of `sql`, touching each column's bytes; returns the rows read.
-  func readAll(_ sql: String) throws -> Int {
+  /// Steps through every row of `sql`, reading each column's bytes: the rows and bytes read.
+  func readAll(_ sql: String) throws -> (rows: Int, bytes: Int) {
     var statement: OpaquePointer?
     guard sqlite3_prepare_v2(database, sql, -1, &statement, nil) == SQLITE_OK else {
       throw BenchmarkError("\(sql): \(String(cString: sqlite3_errmsg(database)))")
@@ -44,6 +44,6 @@ final class SQLiteFile {
       for column in 0..<columns { bytes &+= Int(sqlite3_column_bytes(statement, column)) }
       rows += 1
     }
-    return bytes >= 0 ? rows : 0
+    return (rows, bytes)
   }
 }

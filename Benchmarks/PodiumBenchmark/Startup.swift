@@ -20,7 +20,7 @@ struct Startup: ParsableCommand {
     let grown = try Self.grow(daemon.databasePath, to: Int64(events))
     let file = try SQLiteFile(path: daemon.databasePath)
     let readStarted = monotonic()
-    let rows = try file.readAll("SELECT * FROM events ORDER BY seq")
+    let (rows, bytes) = try file.readAll("SELECT * FROM events ORDER BY seq")
     let rawRead = monotonic() - readStarted
 
     try daemon.start()
@@ -51,7 +51,9 @@ struct Startup: ParsableCommand {
     stuckSockets.forEach { $0.close() }
     daemon.stop()
 
-    print("log: \(grown) events (\(written.acknowledged) written by the daemon, the rest copies of them), \(rows) rows")
+    print(
+      "log: \(grown) events (\(written.acknowledged) written by the daemon, the rest copies of them); the raw read: \(rows) rows, \(bytes) bytes"
+    )
     printTable([
       Row(
         path: "ready with a \(whole(Double(grown)))-event log, no checkpoint (full replay)",

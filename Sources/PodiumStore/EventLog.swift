@@ -122,13 +122,6 @@ public final class EventLog {
     }
   }
 
-  /// The reply first sent for command `id`, if that command was accepted before.
-  public func reply(forCommand id: String) throws -> [UInt8]? {
-    try database.read { db in
-      try String.fetchOne(db, sql: "SELECT reply FROM commands WHERE id = ?", arguments: [id]).map { Array($0.utf8) }
-    }
-  }
-
   /// The last sequence number committed (0 for an empty log).
   public func lastSequence() throws -> Int64 {
     try database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events") ?? 0 }

@@ -28,6 +28,24 @@ final class PodiumSettingsTests: XCTestCase {
     XCTAssertEqual(settings.dataDirectory, directory.appendingPathComponent("data").path)
   }
 
+  func testTheCheckpointIntervalFromTheFileOrTheEnvironmentMustBeAPositiveCount() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent("podium.yaml").path
+    try "checkpoints:\n  every: 500\n".write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertEqual(try PodiumSettings.load(file: nil, environment: ["HOME": "/h"]).checkpointInterval, 10_000)
+    XCTAssertEqual(try PodiumSettings.load(file: file, environment: ["HOME": "/h"]).checkpointInterval, 500)
+    XCTAssertEqual(
+      try PodiumSettings.load(file: file, environment: ["HOME": "/h", "PODIUM_CHECKPOINT_EVERY": "20"])
+        .checkpointInterval, 20)
+    XCTAssertThrowsError(
+      try PodiumSettings.load(file: nil, environment: ["HOME": "/h", "PODIUM_CHECKPOINT_EVERY": "0"]))
+    try "checkpoints:\n  every: -3\n".write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertThrowsError(try PodiumSettings.load(file: file, environment: ["HOME": "/h"])) { error in
+      XCTAssertTrue("\(error)".contains("every must be a whole number of events above 0"), "\(error)")
+    }
+  }
+
   func testSystemdsStateDirectoryWins() {
     let settings = PodiumSettings(environment: ["STATE_DIRECTORY": "/var/lib/podium", "HOME": "/root"])
     XCTAssertEqual(settings.dataDirectory, "/var/lib/podium")

@@ -56,8 +56,7 @@ final class EventLogTests: XCTestCase {
     XCTAssertEqual(try reopened.lastSequence(), 3)
     XCTAssertEqual(try reopened.events(after: 0, limit: 10), events)
     XCTAssertEqual(try reopened.replay(), ConferenceState.replaying(events.map(\.event)))
-    XCTAssertEqual(try reopened.reply(forCommand: "c1"), Array("{}".utf8))
-    XCTAssertNil(try reopened.reply(forCommand: "c2"))
+    XCTAssertEqual(try reopened.replies(forCommands: ["c1", "c2"]), ["c1": Array("{}".utf8)])
   }
 
   func testReplayUpToAnInstantGivesThePastState() throws {
