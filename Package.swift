@@ -155,7 +155,7 @@ let package = Package(
     .testTarget(name: "PodiumProtocolTests", dependencies: ["PodiumProtocol", "PodiumCore"]),
     .testTarget(name: "PodiumDaemonTests", dependencies: ["PodiumDaemon", "PodiumProtocol", "PodiumCore"]),
     .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
-    .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport"]),
+    .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport", "PodiumConfig"]),
     .testTarget(
       name: "PodiumStoreTests", dependencies: ["PodiumStore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PodiumWebTests", dependencies: ["PodiumWeb"]),

@@ -161,7 +161,7 @@ public enum ConferenceFile {
     }
     return Session(
       id: try required(members, "id", in: node).identifier(), roomId: room,
-      title: try required(members, "title", in: node).nonEmptyString(),
+      title: try required(members, "title", in: node).nonBlankText(),
       titles: try members["titles"]?.translations() ?? [:], plannedStart: start, plannedEnd: end,
       speakers: speakers, language: try members["language"].map { try known($0, languages) })
   }

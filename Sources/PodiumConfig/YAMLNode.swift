@@ -61,12 +61,29 @@ struct YAMLNode {
     return text
   }
 
-  /// An identifier: lower-case letters, digits and dashes.
+  /// The text of a scalar exactly as written (a title keeps its spaces), refusing a blank one.
+  func nonBlankText() throws -> String {
+    let text = try string()
+    guard !text.allSatisfy({ $0.isWhitespace || $0.isNewline }) else { throw error("\(described) must not be empty") }
+    return text
+  }
+
+  /// The longest identifier accepted.
+  static let identifierLimit = 64
+
+  /// An identifier: 1 to 64 lower-case letters, digits, dashes or underscores. The message names
+  /// the rule broken: empty, too long (by how much), or the first character not allowed.
   func identifier() throws -> String {
     let text = try string()
     let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
-    guard !text.isEmpty, text.count <= 64, text.allSatisfy(allowed.contains) else {
-      throw error("\(described) must be an identifier of lower-case letters, digits, '-' or '_' (got '\(text)')")
+    let rule = "an identifier of 1 to \(Self.identifierLimit) lower-case letters, digits, '-' or '_'"
+    if text.isEmpty { throw error("\(described) must be \(rule) (got an empty one)") }
+    if text.count > Self.identifierLimit {
+      throw error("\(described) must be \(rule): '\(text)' has \(text.count) characters")
+    }
+    if let (offset, character) = text.enumerated().first(where: { !allowed.contains($0.element) }) {
+      throw error(
+        "\(described) must be \(rule): '\(text)' has '\(character)' at character \(offset + 1)")
     }
     return text
   }

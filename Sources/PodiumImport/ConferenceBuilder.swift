@@ -11,6 +11,7 @@ struct ConferenceBuilder {
     if conferenceId.isEmpty { conferenceId = Text.slug(raw.name ?? "") }
     if conferenceId.isEmpty { conferenceId = Text.slug(fileBase) }
     if conferenceId.isEmpty { conferenceId = "conference" }
+    conferenceId = Text.identifier(conferenceId)
     var name = Text.collapseWhitespace(raw.name ?? "")
     if name.isEmpty {
       name = fileBase
@@ -28,7 +29,7 @@ struct ConferenceBuilder {
     for roomName in roomNames {
       let base = Text.slug(roomName).isEmpty ? "room" : Text.slug(roomName)
       let id = unique(base, in: &usedRoomIds)
-      if id != base {
+      if id != Text.identifier(base) {
         warnings.append(
           ImportWarning(file: file, place: "room '\(roomName)'", reason: "room id '\(base)' taken; using '\(id)'"))
       }
@@ -46,18 +47,21 @@ struct ConferenceBuilder {
         .first { !Text.slug($0).isEmpty }
       let base = key.map(Text.slug) ?? "session"
       let id = unique(base, in: &usedSessionIds)
-      if id != base {
+      if id != Text.identifier(base) {
         warnings.append(
           ImportWarning(
             file: file, place: event.place, reason: "duplicate session id '\(base)' renamed to '\(id)'"))
       }
-      if let language = event.language, !languages.contains(where: { $0.code == language }) {
-        let languageName = Locale(identifier: "en").localizedString(forLanguageCode: language) ?? language
-        languages.append(Language(code: language, name: languageName))
+      for language in [event.language] + event.speakers.map(\.language) {
+        if let language, !languages.contains(where: { $0.code == language }) {
+          languages.append(Language(code: language, name: Self.endonym(language)))
+        }
       }
+      // A speaker's language is the person's when the file gives one, else unknown: the session's
+      // is the talk's, not each speaker's, and the chief or the operator sets the floor.
       let session = Session(
         id: id, roomId: roomIds[event.roomName]!, title: event.title, plannedStart: event.start,
-        plannedEnd: event.end, speakers: event.speakers.map { Speaker(name: $0, language: event.language) },
+        plannedEnd: event.end, speakers: event.speakers.map { Speaker(name: $0.name, language: $0.language) },
         language: event.language)
       sessions.append((session, roomNames.firstIndex(of: event.roomName)!, order, event.place))
       if event.end <= event.start {
@@ -88,11 +92,21 @@ struct ConferenceBuilder {
       sessions: sessions.map(\.session))
   }
 
+  /// A language's name in itself (`العربية`, `Français`, `English`), from the platform's locale
+  /// data; the code itself when the platform has no name for it.
+  static func endonym(_ code: String) -> String {
+    let locale = Locale(identifier: code)
+    guard let name = locale.localizedString(forLanguageCode: code), !name.isEmpty else { return code }
+    return name.prefix(1).uppercased(with: locale) + name.dropFirst()
+  }
+
+  /// `base` fitted to an identifier, then `-2`, `-3`… until it is not yet used (each one fitted too).
   private func unique(_ base: String, in used: inout Set<String>) -> String {
-    var candidate = base
+    var candidate = Text.identifier(base)
     var counter = 2
     while used.contains(candidate) {
-      candidate = "\(base)-\(counter)"
+      let suffix = "-\(counter)"
+      candidate = Text.identifier(base, limit: Text.identifierLimit - suffix.count) + suffix
       counter += 1
     }
     used.insert(candidate)

@@ -14,7 +14,8 @@ struct FrabEventFields {
   var room: String?
   var title: String?
   var language: String?
-  var persons: [String]
+  /// Each person's name and, when the file gives one, language (as written).
+  var persons: [(name: String, language: String?)]
   /// The conference day: its date (`YYYY-MM-DD`) and its start instant, for events with only a local `start`.
   var dayDate: String?
   var dayStart: String?

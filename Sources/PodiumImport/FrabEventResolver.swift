@@ -19,8 +19,9 @@ struct FrabEventResolver {
     } else {
       throw ImportError(file: file, place: fields.place, reason: "unreadable duration '\(durationText)'")
     }
-    var title = Text.cleanTitle(fields.title ?? "")
-    if title.isEmpty {
+    // A title is plain text: kept as the file gives it (the XML parser decoded its entities).
+    var title = fields.title ?? ""
+    if Text.isBlank(title) {
       title = "Untitled"
       warnings.append(ImportWarning(file: file, place: fields.place, reason: "empty title; using 'Untitled'"))
     }
@@ -43,7 +44,10 @@ struct FrabEventResolver {
       place: fields.place, guid: nonEmpty(fields.guid), code: nonEmpty(fields.code) ?? nonEmpty(fields.slug),
       sourceId: nonEmpty(fields.id), title: title, roomName: roomName, start: start,
       end: start.addingTimeInterval(duration), language: language,
-      speakers: fields.persons.map(Text.collapseWhitespace).filter { !$0.isEmpty })
+      speakers: fields.persons.compactMap { person in
+        let name = Text.collapseWhitespace(person.name)
+        return name.isEmpty ? nil : RawSpeaker(name: name, language: person.language.flatMap(Text.languageCode))
+      })
   }
 
   private func startInstant(_ fields: FrabEventFields, warnings: inout [ImportWarning]) throws -> Date {

@@ -3,6 +3,8 @@ import Foundation
 /// Reads frab / pretalx `schedule.json`.
 struct FrabJSONReader {
   var file: String
+  /// The conference's time zone when the person importing gave one (it wins over the file's).
+  var givenTimeZone: String?
 
   func read(_ data: Data, warnings: inout [ImportWarning]) throws -> RawSchedule {
     let root: JSONValue
@@ -21,8 +23,8 @@ struct FrabJSONReader {
     }
     let sampleOffset = days.lazy.flatMap { $0["rooms"]?.entries ?? [] }.flatMap { $0.value.elements }
       .compactMap { $0["date"]?.text.flatMap(LocalDateTime.init)?.offset }.first
-    let (zoneName, zone) = TimeZones.resolve(
-      name: conference["time_zone_name"]?.text, sampleOffset: sampleOffset, file: file,
+    let (zoneName, zone) = try TimeZones.resolve(
+      name: conference["time_zone_name"]?.text, given: givenTimeZone, sampleOffset: sampleOffset, file: file,
       place: "line \(conference.line ?? 1), schedule.conference.time_zone_name", warnings: &warnings)
     let resolver = FrabEventResolver(file: file, zone: zone)
 
@@ -33,8 +35,9 @@ struct FrabJSONReader {
         let roomName = Text.collapseWhitespace(roomKey)
         if !roomName.isEmpty && !roomNames.contains(roomName) { roomNames.append(roomName) }
         for (eventIndex, event) in list.elements.enumerated() {
-          let persons = (event["persons"]?.elements ?? []).compactMap {
-            $0["public_name"]?.text ?? $0["name"]?.text ?? $0["full_public_name"]?.text ?? $0.text
+          let persons = (event["persons"]?.elements ?? []).compactMap { person in
+            (person["public_name"]?.text ?? person["name"]?.text ?? person["full_public_name"]?.text ?? person.text)
+              .map { (name: $0, language: person["language"]?.text) }
           }
           let eventRoom = Text.collapseWhitespace(event["room"]?.text ?? "")
           let fields = FrabEventFields(

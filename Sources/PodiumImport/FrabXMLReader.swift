@@ -9,6 +9,7 @@ final class XMLNode {
   let name: String
   let attributes: [String: String]
   let line: Int
+  /// The element's string value: all the text inside it, its children's included.
   var text = ""
   var children: [XMLNode] = []
 
@@ -44,18 +45,23 @@ private final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     _ = stack.popLast()
   }
 
+  // Every open element gets the text: an element's `text` is its whole string value, in document
+  // order, so that a title with stray unescaped markup (`<title>A <b>B</b></title>`) reads `A B`.
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    stack.last?.text += string
+    for node in stack { node.text += string }
   }
 
   func parser(_ parser: XMLParser, foundCDATA cdataBlock: Data) {
-    stack.last?.text += String(decoding: cdataBlock, as: UTF8.self)
+    let string = String(decoding: cdataBlock, as: UTF8.self)
+    for node in stack { node.text += string }
   }
 }
 
 /// Reads frab / pretalx `schedule.xml`.
 struct FrabXMLReader {
   var file: String
+  /// The conference's time zone when the person importing gave one (it wins over the file's).
+  var givenTimeZone: String?
 
   func read(_ data: Data, warnings: inout [ImportWarning]) throws -> RawSchedule {
     let root = try tree(data)
@@ -70,8 +76,8 @@ struct FrabXMLReader {
     }
     let sampleOffset = days.lazy.flatMap { $0.children("room") }.flatMap { $0.children("event") }
       .compactMap { $0.value("date").flatMap(LocalDateTime.init)?.offset }.first
-    let (zoneName, zone) = TimeZones.resolve(
-      name: conference?.value("time_zone_name"), sampleOffset: sampleOffset, file: file,
+    let (zoneName, zone) = try TimeZones.resolve(
+      name: conference?.value("time_zone_name"), given: givenTimeZone, sampleOffset: sampleOffset, file: file,
       place: "line \(conference?.child("time_zone_name")?.line ?? conference?.line ?? root.line), <time_zone_name>",
       warnings: &warnings)
     let resolver = FrabEventResolver(file: file, zone: zone)
@@ -83,9 +89,11 @@ struct FrabXMLReader {
         let roomName = Text.collapseWhitespace(room.attributes["name"] ?? "")
         if !roomNames.contains(roomName) { roomNames.append(roomName) }
         for event in room.children("event") {
-          var persons: [String] = []
+          var persons: [(name: String, language: String?)] = []
           for list in event.children("persons") {
-            persons += list.children("person").map { $0.attributes["public_name"] ?? $0.text }
+            persons += list.children("person").map {
+              (name: $0.attributes["public_name"] ?? $0.text, language: $0.attributes["language"])
+            }
           }
           let eventRoom = event.value("room").map(Text.collapseWhitespace) ?? ""
           let fields = FrabEventFields(

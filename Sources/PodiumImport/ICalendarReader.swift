@@ -34,6 +34,8 @@ struct ContentLine {
 /// Reads iCalendar (RFC 5545) as pretalx exports it: one VEVENT per session, the room in LOCATION.
 struct ICalendarReader {
   var file: String
+  /// The conference's time zone when the person importing gave one (it wins over the file's).
+  var givenTimeZone: String?
 
   /// Unfolds continued lines (a line starting with a space or tab continues the previous one) before anything else.
   static func unfold(_ text: String) -> [(line: Int, text: String)] {
@@ -143,8 +145,8 @@ struct ICalendarReader {
     let sampleOffset: Int? =
       eventLines.lazy.compactMap { $0.first { $0.name == "DTSTART" } }
       .compactMap { $0.value.hasSuffix("Z") ? 0 : nil }.first
-    let (zoneId, zone) = TimeZones.resolve(
-      name: zoneName, sampleOffset: sampleOffset, file: file,
+    let (zoneId, zone) = try TimeZones.resolve(
+      name: zoneName, given: givenTimeZone, sampleOffset: sampleOffset, file: file,
       place: "line \(zoneLine?.line ?? first.line)\(zoneLine.map { ", \($0.name)" } ?? "")", warnings: &warnings)
 
     var events: [RawEvent] = []
@@ -174,8 +176,7 @@ struct ICalendarReader {
       }
       let summary = property("SUMMARY")?.text ?? ""
       var (title, speakers) = pretalx ? Self.splitPretalxSummary(summary) : (summary, [])
-      title = Text.cleanTitle(title)
-      if title.isEmpty {
+      if Text.isBlank(title) {
         title = "Untitled"
         warnings.append(ImportWarning(file: file, place: place, reason: "empty SUMMARY; using 'Untitled'"))
       }
@@ -198,7 +199,9 @@ struct ICalendarReader {
         RawEvent(
           place: place, guid: key.flatMap { $0.isEmpty ? nil : $0 }, code: nil, sourceId: nil, title: title,
           roomName: roomName, start: start, end: end, language: language.flatMap(Text.languageCode),
-          speakers: speakers.map(Text.collapseWhitespace).filter { !$0.isEmpty }))
+          speakers: speakers.map(Text.collapseWhitespace).filter { !$0.isEmpty }.map {
+            RawSpeaker(name: $0, language: nil)
+          }))
     }
     let calendarName = calendarProperties["X-WR-CALNAME"]?.text ?? calendarProperties["NAME"]?.text
     return RawSchedule(

@@ -14,5 +14,11 @@ struct RawEvent {
   var start: Date
   var end: Date
   var language: String?
-  var speakers: [String]
+  var speakers: [RawSpeaker]
+}
+
+/// A person as a reader found them: a name, and a language only when the file gives one.
+struct RawSpeaker: Equatable {
+  var name: String
+  var language: String?
 }

@@ -12,23 +12,27 @@ public struct ScheduleImport {
   /// - Parameters:
   ///   - data: The file's bytes (UTF-8).
   ///   - file: The file's name or path: named in warnings and errors, its extension a format hint.
+  ///   - timeZone: The conference's IANA time zone, when the person importing (or the conference
+  ///     file merged into) gives one; it wins over the file's. A file naming none needs it.
   /// - Throws: `ImportError` naming the file, the place and the reason.
-  public static func parse(_ data: Data, file: String) throws -> ImportedSchedule {
+  public static func parse(_ data: Data, file: String, timeZone: String? = nil) throws -> ImportedSchedule {
     guard let format = ScheduleFormat.detect(data, file: file) else {
       throw ImportError(
         file: file, place: "line 1", reason: "not a schedule: neither frab XML, frab JSON nor iCalendar")
     }
-    return try parse(data, file: file, format: format)
+    return try parse(data, file: file, format: format, timeZone: timeZone)
   }
 
   /// Parses a schedule file in a known format.
-  public static func parse(_ data: Data, file: String, format: ScheduleFormat) throws -> ImportedSchedule {
+  public static func parse(
+    _ data: Data, file: String, format: ScheduleFormat, timeZone: String? = nil
+  ) throws -> ImportedSchedule {
     var warnings: [ImportWarning] = []
     let raw: RawSchedule
     switch format {
-    case .frabXML: raw = try FrabXMLReader(file: file).read(data, warnings: &warnings)
-    case .frabJSON: raw = try FrabJSONReader(file: file).read(data, warnings: &warnings)
-    case .iCalendar: raw = try ICalendarReader(file: file).read(data, warnings: &warnings)
+    case .frabXML: raw = try FrabXMLReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
+    case .frabJSON: raw = try FrabJSONReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
+    case .iCalendar: raw = try ICalendarReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
     }
     let conference = ConferenceBuilder(file: file).build(raw, warnings: &warnings)
     return ImportedSchedule(conference: conference, warnings: warnings, format: format)

@@ -2,14 +2,9 @@ import Foundation
 
 /// Text clean-up and identifiers shared by the readers.
 enum Text {
-  /// Tags stripped (when the text has any), entities decoded with them, whitespace collapsed.
-  static func cleanTitle(_ text: String) -> String {
-    var result = text
-    if result.range(of: "<[A-Za-z/!][^>]*>", options: .regularExpression) != nil {
-      result = result.replacingOccurrences(of: "<[A-Za-z/!][^>]*>", with: " ", options: .regularExpression)
-      result = decodeEntities(result)
-    }
-    return collapseWhitespace(result)
+  /// Whether a text has nothing but whitespace (a title that is missing in effect).
+  static func isBlank(_ text: String) -> Bool {
+    text.allSatisfy { $0.isWhitespace || $0.isNewline }
   }
 
   /// Runs of whitespace and newlines (`\r\n` included) become one space; ends trimmed.
@@ -17,34 +12,22 @@ enum Text {
     text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
   }
 
-  static func decodeEntities(_ text: String) -> String {
-    guard text.contains("&") else { return text }
-    let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
-    var result = ""
-    var rest = text[...]
-    while let amp = rest.firstIndex(of: "&") {
-      result += rest[..<amp]
-      let after = rest[rest.index(after: amp)...]
-      if let semi = after.prefix(10).firstIndex(of: ";") {
-        let name = String(after[..<semi])
-        var decoded: String?
-        if name.hasPrefix("#x") || name.hasPrefix("#X") {
-          decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        } else if name.hasPrefix("#") {
-          decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        } else {
-          decoded = named[name]
-        }
-        if let decoded {
-          result += decoded
-          rest = after[after.index(after: semi)...]
-          continue
-        }
-      }
-      result += "&"
-      rest = after
+  /// The longest identifier a conference file accepts.
+  static let identifierLimit = 64
+
+  /// `slug` fitted to `limit` characters: a longer one keeps its start and ends with `-` and
+  /// 8 hexadecimal digits of a stable hash of the whole slug, so that two long slugs with the
+  /// same start stay apart and the same slug always gives the same identifier.
+  static func identifier(_ slug: String, limit: Int = identifierLimit) -> String {
+    guard slug.count > limit else { return slug }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
+    for byte in slug.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
-    return result + rest
+    let suffix = String(String(hash, radix: 16).suffix(8)).leftPadded(to: 8)
+    var head = slug.prefix(limit - suffix.count - 1)
+    while head.last == "-" || head.last == "_" { head = head.dropLast() }
+    return "\(head)-\(suffix)"
   }
 
   /// An identifier of `[a-z0-9-_]`: ASCII-folded, lowercased, other characters as single dashes.
@@ -108,5 +91,11 @@ enum Text {
     var result = primary.lowercased()
     for part in parts.dropFirst() { result += "-" + (part.count == 2 ? part.uppercased() : String(part)) }
     return result
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to length: Int) -> String {
+    String(repeating: "0", count: Swift.max(0, length - count)) + self
   }
 }

@@ -20,48 +20,57 @@ enum TimeZones {
     "GMT": "UTC", "Etc/GMT": "UTC", "Greenwich": "UTC",
   ]
 
-  /// The zone a file names, mapped from an alias if needed; else a fixed zone from an offset the dates carry; else UTC.
+  /// The conference's zone: the one `given` (by the person importing, or by the conference file
+  /// merged into) wins; else the one the file names, mapped from an alias if needed. With neither,
+  /// the import is refused: times read in a guessed zone would be off for every session.
   static func resolve(
-    name: String?, sampleOffset: Int?, file: String, place: String, warnings: inout [ImportWarning]
-  ) -> (identifier: String, zone: TimeZone) {
-    let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-    if !trimmed.isEmpty {
-      if let canonical = aliases[trimmed]
-        ?? aliases.first(where: { $0.key.lowercased() == trimmed.lowercased() })?.value,
-        let zone = TimeZone(identifier: canonical)
-      {
-        if canonical != trimmed {
-          warnings.append(
-            ImportWarning(
-              file: file, place: place, reason: "time zone alias '\(trimmed)' mapped to '\(canonical)'"))
-        }
-        return (canonical, zone)
+    name: String?, given: String?, sampleOffset: Int?, file: String, place: String,
+    warnings: inout [ImportWarning]
+  ) throws -> (identifier: String, zone: TimeZone) {
+    let named = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    let known = named.isEmpty ? nil : canonical(named)
+    if let given {
+      guard let zone = canonical(given) else {
+        throw ImportError(
+          file: file, place: "--time-zone",
+          reason: "'\(given)' is not a time zone of the IANA database (e.g. Africa/Casablanca, Europe/Brussels)")
       }
-      if let zone = TimeZone(identifier: trimmed), trimmed.contains("/") {
-        return (trimmed, zone)
+      if !named.isEmpty, known?.identifier != zone.identifier {
+        warnings.append(
+          ImportWarning(
+            file: file, place: place, reason: "the file says time zone '\(named)'; '\(zone.identifier)' used as given"))
       }
-      warnings.append(ImportWarning(file: file, place: place, reason: "unknown time zone '\(trimmed)'"))
+      return zone
     }
-    if let offset = sampleOffset {
-      let fixed = fixedZone(offset)
-      warnings.append(
-        ImportWarning(
-          file: file, place: place,
-          reason: "no usable time zone; using the dates' offset as fixed zone '\(fixed.identifier)'"))
-      return fixed
+    if let known {
+      if known.identifier != named {
+        warnings.append(
+          ImportWarning(
+            file: file, place: place, reason: "time zone alias '\(named)' mapped to '\(known.identifier)'"))
+      }
+      return known
     }
-    warnings.append(ImportWarning(file: file, place: place, reason: "no time zone and no offsets; assuming UTC"))
-    return ("UTC", TimeZone(identifier: "UTC")!)
+    let offsets = sampleOffset.map { " (its times carry the offset \(Self.offset($0)))" } ?? ""
+    let found = named.isEmpty ? "the file names no time zone\(offsets)" : "unknown time zone '\(named)'"
+    throw ImportError(
+      file: file, place: place,
+      reason: "\(found): give the conference's zone with --time-zone, e.g. --time-zone Europe/Brussels")
   }
 
-  /// `Etc/GMT±N` for whole hours (POSIX sign: `Etc/GMT+4` is UTC−4), else the offset's own zone.
-  static func fixedZone(_ offset: Int) -> (identifier: String, zone: TimeZone) {
-    if offset == 0 { return ("UTC", TimeZone(identifier: "UTC")!) }
-    if offset % 3600 == 0, abs(offset) <= 14 * 3600 {
-      let name = "Etc/GMT\(offset > 0 ? "-" : "+")\(abs(offset) / 3600)"
-      if let zone = TimeZone(identifier: name) { return (name, zone) }
+  /// An IANA zone from its name or an old alias; `nil` for anything else (offsets, abbreviations).
+  static func canonical(_ name: String) -> (identifier: String, zone: TimeZone)? {
+    if let canonical = aliases[name] ?? aliases.first(where: { $0.key.lowercased() == name.lowercased() })?.value,
+      let zone = TimeZone(identifier: canonical)
+    {
+      return (canonical, zone)
     }
-    let zone = TimeZone(secondsFromGMT: offset)!
-    return (zone.identifier, zone)
+    if name.contains("/"), let zone = TimeZone(identifier: name) { return (name, zone) }
+    return nil
+  }
+
+  /// `+01:00`.
+  static func offset(_ seconds: Int) -> String {
+    let minutes = abs(seconds) / 60
+    return (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
   }
 }

@@ -94,6 +94,25 @@ final class ConferenceFileTests: XCTestCase {
     XCTAssertEqual(error(in: badTime)?.line, 33)
   }
 
+  func testAnIdentifierMessageNamesTheRuleItBreaks() {
+    let long = String(repeating: "x", count: 73)
+    let tooLong = error(in: valid.replacingOccurrences(of: "id: panel", with: "id: \(long)"))
+    XCTAssertEqual(tooLong?.line, 30)
+    XCTAssertTrue(tooLong?.message.contains("1 to 64") ?? false, tooLong?.message ?? "")
+    XCTAssertTrue(tooLong?.message.contains("has 73 characters") ?? false, tooLong?.message ?? "")
+    let upper = error(in: valid.replacingOccurrences(of: "id: panel", with: "id: Panel-2"))
+    XCTAssertTrue(upper?.message.contains("'P' at character 1") ?? false, upper?.message ?? "")
+  }
+
+  func testATitleIsKeptAsWritten() throws {
+    let spaced = valid.replacingOccurrences(of: "title: Panel", with: "title: \"  Panel  &amp; <b>co</b> \"")
+    XCTAssertEqual(
+      try ConferenceFile.parse(spaced, file: "c.yaml").session("panel")?.title, "  Panel  &amp; <b>co</b> ")
+    XCTAssertTrue(
+      error(in: valid.replacingOccurrences(of: "title: Panel", with: "title: \"  \""))?.message
+        .contains("must not be empty") ?? false)
+  }
+
   func testDuplicatesAreRefused() {
     let duplicateSession = valid.replacingOccurrences(of: "id: panel", with: "id: opening")
     XCTAssertTrue(error(in: duplicateSession)?.message.contains("used twice") ?? false)

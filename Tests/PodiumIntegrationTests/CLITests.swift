@@ -141,6 +141,37 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(merged.contains("name: CCCamp 2019"), "the conference file keeps its own name")
   }
 
+  func testAScheduleWithoutATimeZoneNeedsOneAndADryRunSummarises() throws {
+    let daemon = try DaemonProcess()
+    let schedule = daemon.directory.appendingPathComponent("fosdem.xml").path
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <schedule><conference><acronym>fosdem-2021</acronym><title>FOSDEM 2021</title></conference>
+      <day index="1" date="2021-02-06"><room name="D.postgresql">
+        <event id="1"><start>10:00</start><duration>00:50</duration><room>D.postgresql</room>
+          <slug>postgresql_database_schema_management_for_lazybones_from_chaos_to_heaven</slug>
+          <title>Schema management &amp; &lt;b&gt;lazybones&lt;/b&gt;</title><persons><person id="9">Anne</person></persons></event>
+      </room></day>
+    </schedule>
+    """.write(toFile: schedule, atomically: true, encoding: .utf8)
+
+    let refused = try daemon.cli(["import", schedule])
+    XCTAssertEqual(refused.status, 1)
+    XCTAssertTrue(refused.err.contains("names no time zone") && refused.err.contains("--time-zone"), refused.err)
+
+    let summary = try daemon.cli(["import", schedule, "--time-zone", "Europe/Brussels", "--dry-run"])
+    XCTAssertEqual(summary.status, 0, summary.err)
+    XCTAssertTrue(summary.out.contains("FOSDEM 2021 (time zone Europe/Brussels)"), summary.out)
+    XCTAssertTrue(summary.out.contains("1 room: D.postgresql"), summary.out)
+    XCTAssertTrue(summary.out.contains("2021-02-06: 1"), summary.out)
+    XCTAssertFalse(summary.out.contains("sessions:"), "the conference file only behind --show-file")
+
+    let file = try daemon.cli(["import", schedule, "--time-zone", "Europe/Brussels", "--dry-run", "--show-file"])
+    XCTAssertTrue(file.out.contains("timeZone: Europe/Brussels"), file.out)
+    XCTAssertTrue(file.out.contains("Schema management & <b>lazybones</b>"), file.out)
+    XCTAssertTrue(file.out.contains("start: 2021-02-06 10:00"), file.out)
+  }
+
   func testAnUnreachableDaemonIsSaidPlainly() throws {
     let daemon = try DaemonProcess()
     daemon.kill(signal: SIGKILL)

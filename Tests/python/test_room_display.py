@@ -368,8 +368,9 @@ def test_door_shows_now_next_channels_and_counts_down(podiumd, display, page):
     assert js(page, "return document.getElementById('session-title').lang") == "fr"
     assert js(page, "return [...document.querySelectorAll('#speakers li')].map(li => [li.textContent, li.className])") \
         == [["Amina Benali", "current"], ["Jean Dupont", ""]]
-    assert text(page, "#floor-language") == "العربية"
-    assert js(page, "return document.getElementById('floor-language').lang") == "ar"
+    # The floor language named in the door's language; the channels by their own names.
+    assert text(page, "#floor-language") == "Arabe"
+    assert js(page, "return document.getElementById('floor-language').lang") == "fr"
     assert text(page, "#next-title") == HOSTILE_TITLE
     value = room_status(podiumd, "plenary")
     assert text(page, "#next-expected") == local_hm(value["upcoming"][0]["session"]["plannedStart"])

@@ -1,15 +1,16 @@
 extension ConferenceState {
   /// The floor language of a room now, and why: the chief interpreter's choice, else
-  /// the current speaker's language, else the session's.
+  /// the current speaker's language (unknown when the speaker's is), else the session's.
   public func floor(in roomId: Room.ID) -> (language: String?, source: FloorSource) {
     let room = self.room(roomId)
     if let chosen = room.interpretation.floorOverride { return (chosen, .chief) }
     guard let sessionId = room.currentSessionId, let session = conference?.session(sessionId) else {
       return (nil, .none)
     }
-    if session.speakers.indices.contains(room.speakerIndex), let language = session.speakers[room.speakerIndex].language
-    {
-      return (language, .speaker)
+    // The speaker's own language; the session's only when it lists nobody: a speaker whose
+    // language is unknown does not inherit the session's (a French speaker in an Arabic session).
+    if session.speakers.indices.contains(room.speakerIndex) {
+      return session.speakers[room.speakerIndex].language.map { ($0, .speaker) } ?? (nil, .speakerUnknown)
     }
     return session.language.map { ($0, .session) } ?? (nil, .none)
   }

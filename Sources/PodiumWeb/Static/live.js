@@ -232,12 +232,30 @@
   function roomName(room, lang) { return pick(room.names, room.name, lang); }
   function sessionTitle(session, lang) { return pick(session.titles, session.title, lang); }
 
-  /** A language's own name ("العربية") from the conference, else the browser's name for it. */
-  function languageName(state, code) {
+  /**
+   * A language's name in the screen's language (`lang`, else the page's): "Arabe" on a French
+   * screen, "العربية" on an Arabic one, from the browser's locale data (Intl.DisplayNames); the
+   * conference's own name for it when the browser has none.
+   */
+  function languageName(state, code, lang) {
+    lang = lang || I.lang();
+    try {
+      var name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(code);
+      if (name) return { text: name.charAt(0).toLocaleUpperCase(lang) + name.slice(1), lang: lang };
+    } catch (e) { /* an unknown code or locale: the conference's name below */ }
     var langs = (state && state.conference && state.conference.languages) || [];
     for (var i = 0; i < langs.length; i++) if (langs[i].code === code) return { text: langs[i].name, lang: code };
-    try { return { text: new Intl.DisplayNames([code], { type: 'language' }).of(code), lang: code }; }
-    catch (e) { return { text: code, lang: '' }; }
+    return { text: code, lang: '' };
+  }
+
+  /**
+   * A language's name in itself ("العربية", "Français"): what a channel list shows, as listeners
+   * look for their own language. The conference's name for it, else the browser's.
+   */
+  function endonym(state, code) {
+    var langs = (state && state.conference && state.conference.languages) || [];
+    for (var i = 0; i < langs.length; i++) if (langs[i].code === code) return { text: langs[i].name, lang: code };
+    return languageName(state, code, code);
   }
 
   /** The ids of the rooms the state has, in the conference's display order. */
@@ -307,7 +325,7 @@
     now: now, connect: connect, loop: loop, isReconnecting: isReconnecting, roomId: roomId, params: params, store: store,
     subscribe: subscribe, unsubscribe: unsubscribe, covers: covers,
     el: el, dataEl: dataEl, setText: setText, setHidden: setHidden, fill: fill, setData: setData,
-    pick: pick, roomName: roomName, sessionTitle: sessionTitle, languageName: languageName, timeZone: timeZone, roomIds: roomIds, screenUrl: screenUrl,
+    pick: pick, roomName: roomName, sessionTitle: sessionTitle, languageName: languageName, endonym: endonym, timeZone: timeZone, roomIds: roomIds, screenUrl: screenUrl,
     showUnknownRoom: showUnknownRoom, setPhase: setPhase, applyLabels: applyLabels
   };
 })(this);

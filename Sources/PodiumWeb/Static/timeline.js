@@ -104,6 +104,28 @@
     return p.hour + ':' + p.minute + ':' + p.second;
   }
 
+  /** The calendar day of `t` in the time zone, as `YYYY-MM-DD`. */
+  function dayOf(t, timeZone) {
+    var opts = { year: 'numeric', month: '2-digit', day: '2-digit' };
+    if (timeZone) opts.timeZone = timeZone;
+    var out = {};
+    try { new Intl.DateTimeFormat('en-GB', opts).formatToParts(new Date(t)).forEach(function (p) { out[p.type] = p.value; }); }
+    catch (e) { return new Date(t).toISOString().slice(0, 10); }
+    return out.year + '-' + out.month + '-' + out.day;
+  }
+
+  /**
+   * The day of `t` as a screen says it beside a time ("jeu. 3 déc.", "Thu 3 Dec", "الخميس 3 ديسمبر"),
+   * in `lang` with Western digits; '' when `t` falls on the same day as `now` in the time zone.
+   */
+  function formatDay(t, now, timeZone, lang) {
+    if (t == null || isNaN(t) || dayOf(t, timeZone) === dayOf(now, timeZone)) return '';
+    var opts = { weekday: 'short', day: 'numeric', month: 'short', numberingSystem: 'latn' };
+    if (timeZone) opts.timeZone = timeZone;
+    try { return new Intl.DateTimeFormat(lang || 'fr', opts).format(new Date(t)); }
+    catch (e) { return dayOf(t, timeZone); }
+  }
+
   /** Offset estimate from recent samples (ms): the max, as network delay only lowers a sample. */
   function clockOffset(samples) {
     return samples.length ? Math.max.apply(null, samples) : 0;
@@ -112,7 +134,7 @@
   var api = {
     timeLeft: timeLeft, phase: phase, progress: progress, schedule: schedule,
     lateMinutes: lateMinutes, formatCountdown: formatCountdown, formatTime: formatTime,
-    formatClock: formatClock, clockOffset: clockOffset
+    formatClock: formatClock, formatDay: formatDay, clockOffset: clockOffset
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.PodiumTimeline = api;

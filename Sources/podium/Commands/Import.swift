@@ -17,24 +17,32 @@ struct Import: ParsableCommand {
   @Argument(help: "The schedule file.") var file: String
   @Option(help: "The conference file to merge into (and write), e.g. config/conferences/rabat-2026.yaml.")
   var into: String?
-  @Flag(help: "Show what would change; write nothing.") var dryRun = false
+  @Option(
+    help: """
+      The conference's IANA time zone, e.g. Europe/Brussels. Needed when the schedule names none; \
+      with --into, the conference file's zone is used unless this is given.
+      """)
+  var timeZone: String?
+  @Flag(help: "Show a summary and what would change; write nothing.") var dryRun = false
+  @Flag(help: "With --dry-run, print the whole conference file after the summary.") var showFile = false
 
   func run() throws {
     guard let data = FileManager.default.contents(atPath: file) else {
       printError("\(file): cannot read the file")
       throw ExitCode(1)
     }
+    let existing = try into.flatMap { path in
+      FileManager.default.fileExists(atPath: path) ? try ConferenceFile.load(path: path) : nil
+    }
     let imported: ImportedSchedule
     do {
-      imported = try ScheduleImport.parse(data, file: file)
+      imported = try ScheduleImport.parse(data, file: file, timeZone: timeZone ?? existing?.timeZone)
     } catch {
       printError("\(error)")
       throw ExitCode(1)
     }
-    for warning in imported.warnings { printError("warning: \(warning)") }
-
-    let existing = try into.flatMap { path in
-      FileManager.default.fileExists(atPath: path) ? try ConferenceFile.load(path: path) : nil
+    if !dryRun {
+      for warning in imported.warnings { printError("warning: \(warning)") }
     }
     let conference = existing.map { ScheduleMerge.merge(imported.conference, into: $0) } ?? imported.conference
     let yaml = try ConferenceFile.yaml(conference)
@@ -44,12 +52,16 @@ struct Import: ParsableCommand {
       printError("the imported schedule is not a valid Podium conference, nothing written: \(error)")
       throw ExitCode(1)
     }
+    if dryRun {
+      print(ImportSummary(imported))
+    }
     guard let into else {
-      print(yaml, terminator: "")
+      if !dryRun || showFile { print(yaml, terminator: "") }
       return
     }
     let diff = ProgrammeDiff(from: existing, to: conference)
     print(Self.describe(diff))
+    if dryRun && showFile { print(yaml, terminator: "") }
     if dryRun || diff.isEmpty && existing != nil {
       print(dryRun ? "dry run: \(into) unchanged" : "\(into) is up to date")
       return

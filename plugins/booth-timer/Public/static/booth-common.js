@@ -143,6 +143,26 @@
   /** Whether a booth works into another language than its own now (a retour booth while the floor speaks its language). */
   function isRetour(b) { return !!(b && b.output && b.language && b.output !== b.language); }
 
+  /** The room's floor language now, or null (nobody speaks, or the speaker's language is unknown). */
+  function floorLanguage(status) {
+    var interp = (status && status.interpretation) || {};
+    return interp.floorLanguage || (status && status.current && status.current.floorLanguage) || null;
+  }
+
+  /** Where the floor language comes from, as a label; '' when there is none to say. */
+  function floorSourceLabel(status) {
+    var fs = status && status.interpretation && status.interpretation.floorSource;
+    if (!fs || fs === 'none') return '';
+    return I.t({ speaker: 'floorBySpeaker', session: 'floorBySession', chief: 'floorByChief',
+                 speakerUnknown: 'floorSpeakerUnknown' }[fs] || 'floorUnknown');
+  }
+
+  /** The data-kind of a booth's source line: its kind, or `idle` when there is no floor to take. */
+  function sourceKind(b, status) {
+    var kind = (b && b.source && b.source.kind) || 'none';
+    return kind === 'none' && !floorLanguage(status) ? 'idle' : kind;
+  }
+
   /**
    * Children of a booth's source line: "FR floor", "← AR booth (FR) +", "AR floor · retour", "own language", "no source".
    * The marker element (id `markerId` if given) carries data-marker (floor | + | − | "") and shows + or −.
@@ -161,6 +181,9 @@
       parts = [floorNode(s.language), P.el('span', { cls: 'retour', text: I.t('retour') })];
     } else if (s.kind === 'ownLanguage') {
       parts = [P.el('span', { cls: 'src-own', text: I.t('ownLanguage') })];
+    } else if (!floorLanguage(status)) {
+      // Nobody speaks yet, or the speaker's language is unknown: a neutral state, not an alarm.
+      parts = [P.el('span', { cls: 'src-idle', text: I.t('floorIdle') })];
     } else {
       parts = [P.el('span', { cls: 'src-none', text: I.t('noSource') })];
     }
@@ -188,6 +211,7 @@
       if (s.kind === 'floor' || (s.kind === 'ownLanguage' && isRetour(path[0]))) nodes.push(floorNode(s.language));
       else if (s.kind === 'ownLanguage') nodes.push(P.el('span', { cls: 'src-own', text: I.t('ownLanguage') }));
       else if (s.kind === 'relay') nodes.push(boothNode(status, s.booth, s.language));
+      else if (!floorLanguage(status)) nodes.push(P.el('span', { cls: 'src-idle', text: I.t('floorIdle') }));
       else nodes.push(P.el('span', { cls: 'src-none', text: I.t('noSource') }));
       path.forEach(function (pb) {
         var m = pb.source && pb.source.marker;
@@ -298,7 +322,7 @@
     boothId: boothId, boothUrl: boothUrl, chiefUrl: chiefUrl, send: send, showResult: showResult,
     turnLeft: turnLeft, turnElapsed: turnElapsed, turnPhase: turnPhase, setTurnPhase: setTurnPhase,
     phaseLabel: phaseLabel, formatElapsed: formatElapsed, backToFloor: backToFloor, code: code,
-    sourceParts: sourceParts, relayChains: relayChains, messageItems: messageItems,
+    sourceParts: sourceParts, sourceKind: sourceKind, floorSourceLabel: floorSourceLabel, relayChains: relayChains, messageItems: messageItems,
     sync: sync, interpBooth: interpBooth, configBooth: configBooth, ruleLabel: ruleLabel,
     activeAlerts: activeAlerts, alertsKey: alertsKey, minutes: minutes, duration: duration, langSwitch: langSwitch
   };

@@ -162,10 +162,9 @@
     var interpretation = st.interpretation || {};
     var floor = interpretation.floorLanguage || (st.current && st.current.floorLanguage) || null;
     P.setData($('floor-language'), floor ? P.languageName(state, floor) : { text: '—' });
-    var fs = interpretation.floorSource;
-    P.setText($('floor-source'), fs && fs !== 'none' ? '(' + I.t({ speaker: 'floorBySpeaker', session: 'floorBySession', chief: 'floorByChief' }[fs] || 'floorUnknown') + ')' : '');
-    var source = b.source || { kind: 'none' };
-    $('source').setAttribute('data-kind', source.kind || 'none');
+    var floorSource = B.floorSourceLabel(st);
+    P.setText($('floor-source'), floorSource ? '(' + floorSource + ')' : '');
+    $('source').setAttribute('data-kind', B.sourceKind(b, st));
     P.fill($('source'), B.sourceParts(b, st, 'source-marker'));
     P.setData($('output'), b.output ? P.languageName(state, b.output) : { text: '—' });
     P.setText($('back-to-floor-language'), floor ? B.code(floor) : '');

@@ -98,9 +98,9 @@
       })));
     }
     if (document.activeElement !== select) select.value = interp.floorSource === 'chief' && interp.floorLanguage ? interp.floorLanguage : '';
-    var fs = interp.floorSource;
+    var floorSource = B.floorSourceLabel(st);
     P.setText(node.querySelector('.floor-now'), (interp.floorLanguage ? B.code(interp.floorLanguage) : '—') +
-      (fs && fs !== 'none' ? ' (' + I.t({ speaker: 'floorBySpeaker', session: 'floorBySession', chief: 'floorByChief' }[fs] || 'floorUnknown') + ')' : ''));
+      (floorSource ? ' (' + floorSource + ')' : ''));
     P.setHidden(node.querySelector('.clear-slow'), !(st.slowDown && st.slowDown.length));
 
     var cur = st.current;
@@ -164,7 +164,7 @@
     P.setData(card.querySelector('.flag-handover .from'), { text: b.handover ? nameOf(b.handover.from) : '' });
     P.setData(card.querySelector('.flag-handover .to'), { text: b.handover ? nameOf(b.handover.to) : '' });
     var source = card.querySelector('.source');
-    source.setAttribute('data-kind', (b.source && b.source.kind) || 'none');
+    source.setAttribute('data-kind', B.sourceKind(b, st));
     P.fill(source, B.sourceParts(b, st));
     P.setData(card.querySelector('.output'), b.output ? { text: B.code(b.output), lang: '' } : { text: '—' });
 

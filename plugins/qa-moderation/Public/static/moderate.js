@@ -361,8 +361,21 @@
     $('filter-tag').value = chosen;
   }
 
+  /** The room's name in the console's language, once the room list has it; its id until then. */
+  var roomListing = null;
+  fetch('/api/rooms', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : []; })
+    .then(function (list) {
+      roomListing = (list || []).filter(function (r) { return r.id === room; })[0] || null;
+      renderBoard();
+    }, function () {});
+  function roomName() {
+    return roomListing ? P.pick(roomListing.names, roomListing.name || room) : { text: board.room || room, lang: '' };
+  }
+
   function renderBoard() {
-    P.setText($('room-id'), board.room || room);
+    var name = roomName();
+    P.setData($('room-id'), name);
+    $('room-id').setAttribute('data-room', room);
     var intake = board.intake || 'open';
     document.body.setAttribute('data-intake', intake);
     document.querySelectorAll('button[data-intake]').forEach(function (b) {
@@ -379,7 +392,7 @@
     var session = board.session ? sessionTitles[board.session] : null;
     if (board.session && !session) fetchSession();
     P.setData($('session-title'), session ? P.sessionTitle(session) : { text: board.session || I.t('noSessionShort'), lang: board.session ? '' : I.lang() });
-    document.title = I.t('moderation') + ' — ' + (board.room || room);
+    document.title = I.t('moderation') + ' — ' + name.text;
   }
 
   function slot(id, questionId) {

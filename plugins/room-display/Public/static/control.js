@@ -185,6 +185,9 @@
     var n = sch.upcoming[0];
     var e = n ? T.formatTime(n.expectedStart, tz) : '', p = n ? T.formatTime(Date.parse(n.session.plannedStart), tz) : '';
     P.setText($('next-expected'), e);
+    var day = n ? T.formatDay(n.expectedStart, now, tz, I.lang()) : '';
+    P.setText($('next-day'), day);
+    P.setHidden($('next-day'), !day);
     P.setText($('next-planned'), p);
     P.setHidden($('next-planned'), e === p);
   }

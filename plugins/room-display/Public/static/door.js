@@ -40,7 +40,7 @@
     P.setHidden($('channels-panel'), !booths.length);
     P.fill($('channels'), booths.map(function (b) {
       return P.el('li', {}, [
-        P.dataEl('span', P.languageName(state, b.language), 'lang-name'),
+        P.dataEl('span', P.endonym(state, b.language), 'lang-name'),
         P.el('bdi', { cls: 'channel', text: I.t('channel', { n: b.channel }) })
       ]);
     }));
@@ -111,6 +111,9 @@
       var expected = T.formatTime(next.expectedStart, tz);
       var planned = T.formatTime(Date.parse(next.session.plannedStart), tz);
       P.setText($('next-expected'), expected);
+      var day = T.formatDay(next.expectedStart, now, tz, I.lang());
+      P.setText($('next-day'), day);
+      P.setHidden($('next-day'), !day);
       P.setText($('next-planned'), planned);
       P.setHidden($('next-planned'), planned === expected);
     }

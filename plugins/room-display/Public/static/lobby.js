@@ -44,6 +44,7 @@
     var c = {
       id: id, st: st,
       left: P.el('bdi', { cls: 'time-left', dir: 'ltr' }),
+      day: P.el('bdi', { cls: 'next-day', dir: 'auto' }),
       expected: P.el('bdi', { cls: 'next-expected', dir: 'ltr' }),
       planned: P.el('s', { cls: 'next-planned', dir: 'ltr' }),
       late: P.el('span', { cls: 'late-badge', attrs: { role: 'status' } })
@@ -55,7 +56,7 @@
           P.el('p', { cls: 'now-title empty-title', text: I.t('noSession') })]);
     var nextRow = next
       ? P.el('div', { cls: 'row next-row' }, [P.el('span', { cls: 'label', text: I.t('next') }),
-          P.dataEl('p', P.sessionTitle(next.session), 'next-title'), P.el('span', { cls: 'when' }, [c.expected, c.planned])])
+          P.dataEl('p', P.sessionTitle(next.session), 'next-title'), P.el('span', { cls: 'when' }, [c.day, c.expected, c.planned])])
       : null;
     c.node = P.el('article', { cls: 'room-card panel', attrs: { 'data-room': id } }, [
       P.el('header', { cls: 'card-head' }, [P.dataEl('h2', P.roomName(st.room), 'room-name'), c.late]),
@@ -88,6 +89,9 @@
       if (n) {
         var e = T.formatTime(n.expectedStart, tz), p = T.formatTime(Date.parse(n.session.plannedStart), tz);
         P.setText(c.expected, e);
+        var day = T.formatDay(n.expectedStart, now, tz, I.lang());
+        P.setText(c.day, day);
+        P.setHidden(c.day, !day);
         P.setText(c.planned, p);
         P.setHidden(c.planned, e === p);
       }

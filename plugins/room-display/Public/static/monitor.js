@@ -77,7 +77,12 @@
     var late = T.lateMinutes(sch.offset);
     P.setHidden($('late-banner'), !late);
     if (late) P.setText($('late-banner'), I.t('late', { n: late }));
-    if (sch.upcoming[0]) P.setText($('next-expected'), T.formatTime(sch.upcoming[0].expectedStart, P.timeZone(state)));
+    if (sch.upcoming[0]) {
+      var nextStart = sch.upcoming[0].expectedStart, day = T.formatDay(nextStart, now, P.timeZone(state), I.lang());
+      P.setText($('next-expected'), T.formatTime(nextStart, P.timeZone(state)));
+      P.setText($('next-day'), day);
+      P.setHidden($('next-day'), !day);
+    }
   }
 
   /** Makes the countdown as large as its box allows (only when its length or the box changes). */
