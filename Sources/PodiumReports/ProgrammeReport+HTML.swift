@@ -94,9 +94,10 @@ extension ProgrammeReport {
         }
       }
     }
-    let height = 24 + rowHeight * Double(rooms.count)
+    // 6 units above the hour labels: room for their ink (the svg clips at its box).
+    let height = 30 + rowHeight * Double(rooms.count)
     return
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" direction=\"ltr\">\(svg)</svg>"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 -6 \(width) \(height)\" role=\"img\" direction=\"ltr\">\(svg)</svg>"
   }
 
   private func table(_ room: RoomReport, _ labels: ReportLabels) -> String {

@@ -5,7 +5,7 @@
   var LABELS = {
     fr: {
       now: 'En cours', next: 'Ensuite', noSession: 'Aucune séance en cours',
-      nothingNext: 'Plus rien au programme', timeLeft: 'Temps restant',
+      nothingNext: 'Plus rien au programme', andMore: 'et {n} autres', timeLeft: 'Temps restant',
       expected: 'Début prévu', planned: 'Prévu', late: 'Retard de {n} min',
       floor: 'Langue de l’orateur', channels: 'Interprétation', channel: 'Canal {n}',
       paused: 'EN PAUSE', reconnecting: 'Reconnexion…', ask: 'Posez vos questions',
@@ -32,7 +32,7 @@
     },
     en: {
       now: 'Now', next: 'Next', noSession: 'No session in progress',
-      nothingNext: 'Nothing else scheduled', timeLeft: 'Time left',
+      nothingNext: 'Nothing else scheduled', andMore: 'and {n} more', timeLeft: 'Time left',
       expected: 'Expected start', planned: 'Planned', late: 'Running {n} min late',
       floor: 'Floor language', channels: 'Interpretation', channel: 'Channel {n}',
       paused: 'PAUSED', reconnecting: 'Reconnecting…', ask: 'Ask your questions',
@@ -58,7 +58,7 @@
     },
     ar: {
       now: 'الآن', next: 'التالي', noSession: 'لا توجد جلسة جارية',
-      nothingNext: 'لا شيء آخر في البرنامج', timeLeft: 'الوقت المتبقي',
+      nothingNext: 'لا شيء آخر في البرنامج', andMore: 'و{n} آخرون', timeLeft: 'الوقت المتبقي',
       expected: 'البداية المتوقعة', planned: 'المقرر', late: function (v) { return 'تأخير ' + arMinutes(v.n); },
       floor: 'لغة المتحدث', channels: 'الترجمة الفورية', channel: 'القناة {n}',
       paused: 'متوقف مؤقتًا', reconnecting: 'جارٍ إعادة الاتصال…', ask: 'اطرحوا أسئلتكم',

@@ -198,6 +198,56 @@
     if (node && node.hidden !== !!hidden) node.hidden = !!hidden;
   }
 
+  /**
+   * Fits a box's content in steps rather than cutting a line through: the classes `fit-1` … `fit-n`
+   * added one at a time (the page's CSS says what each gives up) until nothing overflows.
+   */
+  function fitBox(box, steps) {
+    for (var i = 1; i <= steps; i++) box.classList.remove('fit-' + i);
+    for (var n = 1; n <= steps && overflows(box); n++) box.classList.add('fit-' + n);
+  }
+
+  /** Whether a box's children reach past its content box (into its padding, or out of it). */
+  function overflows(box) {
+    var style = getComputedStyle(box), rect = box.getBoundingClientRect();
+    var bottom = rect.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth);
+    for (var child = box.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.getBoundingClientRect().bottom > bottom + 1) return true;
+    }
+    return box.scrollHeight > box.clientHeight + 1;
+  }
+
+  /**
+   * Keeps a list inside its box rather than cutting a line through: items hidden from the end
+   * (the `current` one last), and an "and N more" item in their place, until nothing overflows.
+   * `tighten`, if given, is tried first (e.g. a smaller style); it gets the list and whether to tighten.
+   * Call it after filling the list; it is called again when the screen is resized.
+   */
+  function fitList(list, tighten) {
+    if (tighten) tighten(list, false);
+    var items = [].slice.call(list.children).filter(function (c) { return !c.classList.contains('more'); });
+    items.forEach(function (item) { item.hidden = false; });
+    var more = list.querySelector('li.more');
+    if (more) list.removeChild(more);
+    var overflows = function () { return list.scrollHeight > list.clientHeight + 1 || list.scrollWidth > list.clientWidth + 1; };
+    if (!list.__fitted) {
+      list.__fitted = true;
+      addEventListener('resize', function () { fitList(list, tighten); });
+      if (document.fonts) document.fonts.ready.then(function () { fitList(list, tighten); });
+    }
+    if (tighten && overflows()) tighten(list, true);
+    if (!overflows()) return;
+    more = el('li', { cls: 'more' });
+    list.appendChild(more);
+    var order = items.filter(function (i) { return !i.classList.contains('current'); }).reverse()
+      .concat(items.filter(function (i) { return i.classList.contains('current'); }));
+    for (var n = 0; n < order.length && overflows(); n++) {
+      order[n].hidden = true;
+      more.textContent = I.t('andMore', { n: n + 1 });
+    }
+    if (overflows()) more.hidden = true;
+  }
+
   /** Empties `node` and fills it with `children`. */
   function fill(node, children) {
     if (!node) return;
@@ -322,7 +372,7 @@
   applyLabels();
 
   root.Podium = {
-    now: now, connect: connect, loop: loop, isReconnecting: isReconnecting, roomId: roomId, params: params, store: store,
+    now: now, fitList: fitList, fitBox: fitBox, connect: connect, loop: loop, isReconnecting: isReconnecting, roomId: roomId, params: params, store: store,
     subscribe: subscribe, unsubscribe: unsubscribe, covers: covers,
     el: el, dataEl: dataEl, setText: setText, setHidden: setHidden, fill: fill, setData: setData,
     pick: pick, roomName: roomName, sessionTitle: sessionTitle, languageName: languageName, endonym: endonym, timeZone: timeZone, roomIds: roomIds, screenUrl: screenUrl,

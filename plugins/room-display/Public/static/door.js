@@ -26,7 +26,8 @@
       P.setData($('session-title'), P.sessionTitle(cur.session));
       sizeClass($('session-title'));
       P.fill($('speakers'), speakerItems(cur));
-      $('speakers').classList.toggle('many', (cur.session.speakers || []).length > 4);
+      var many = (cur.session.speakers || []).length > 4;
+      P.fitList($('speakers'), function (list, tight) { list.classList.toggle('many', many || tight); });
       P.setHidden($('floor'), !cur.floorLanguage);
       P.setData($('floor-language'), cur.floorLanguage ? P.languageName(state, cur.floorLanguage) : { text: '' });
     }
@@ -67,6 +68,7 @@
 
   function fillQuestion(box, q) {
     P.setHidden(box, !q);
+    document.body.classList.toggle('has-question', !!q);
     if (!q) return;
     P.fill(box, [
       P.el('h2', { cls: 'label', text: I.t('question') }),

@@ -29,13 +29,16 @@
     var grid = $('screen');
     var portrait = portraitQuery.matches;
     var cols = portrait ? (perPage > 4 ? 2 : 1) : (perPage > 4 ? 3 : Math.min(perPage, 2));
-    grid.style.setProperty('--cols', cols);
-    grid.style.setProperty('--rows', Math.ceil(perPage / cols));
+    // As many rows as this page's cards need: fewer rooms than a page holds leave no empty band.
+    var shown = Math.max(1, Math.min(perPage, ids.length));
+    grid.style.setProperty('--cols', Math.min(cols, shown));
+    grid.style.setProperty('--rows', Math.ceil(shown / Math.min(cols, shown)));
     P.fill(grid, cards.map(function (c) { return c.node; }));
     var pages = pageCount();
     P.setHidden($('page'), pages < 2);
     P.setText($('page'), I.t('page', { n: page + 1, m: pages }));
     tick(P.now());
+    fitCards();  // after the tick: it fills the times and days the cards must hold too
   }
 
   /** One room's card; keeps references to the parts that change every second. */
@@ -64,6 +67,13 @@
     ]);
     return c;
   }
+
+  /** Each card gives up lines, step by step, until its text fits (see .room-card.fit-N). */
+  function fitCards() {
+    cards.forEach(function (c) { P.fitBox(c.node, 5); });
+  }
+  addEventListener('resize', fitCards);
+  if (document.fonts) document.fonts.ready.then(fitCards);
 
   function tick(now) {
     var tz = P.timeZone(state);
