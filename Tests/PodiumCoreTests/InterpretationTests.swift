@@ -129,6 +129,27 @@ final class InterpretationTests: XCTestCase {
     XCTAssertEqual(state.floor(in: "hall").language, "fr")
   }
 
+  func testASpeakerWithoutALanguageLeavesTheFloorUnknownNotTheSessions() throws {
+    var conference = Self.conference
+    conference.sessions[0].language = "ar"
+    conference.sessions[0].speakers = [Speaker(name: "Luc", language: nil), Speaker(name: "Nadia", language: "ar")]
+    conference.sessions.append(
+      Session(
+        id: "film", roomId: "hall", title: "Film", plannedStart: Fixtures.at(minutes: 400),
+        plannedEnd: Fixtures.at(minutes: 500), language: "fr"))
+    state = ConferenceState().evolve(AnyEvent(ConferenceLoaded(conference: conference)))
+    try run(StartSession(), at: 0)
+    XCTAssertNil(state.floor(in: "hall").language, "Luc's language is unknown: not the session's Arabic")
+    XCTAssertEqual(state.floor(in: "hall").source, .speakerUnknown)
+    XCTAssertTrue(status(at: 1).alerts.allSatisfy { $0.rule != .noSource }, "no floor, no missing source")
+    try run(NextSpeaker(), at: 5)
+    XCTAssertEqual(state.floor(in: "hall").language, "ar")
+    try run(EndSession(), at: 6)
+    try run(StartSession(), at: 400)  // nobody listed: the session's language is the floor's
+    XCTAssertEqual(state.floor(in: "hall").language, "fr")
+    XCTAssertEqual(state.floor(in: "hall").source, .session)
+  }
+
   // MARK: turns
 
   func testHandoverMovesTheMicrophoneToTheNamedPartnerOnly() throws {

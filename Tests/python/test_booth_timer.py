@@ -339,6 +339,26 @@ def test_turn_phase_and_back_to_floor_rules(booth, page):
 
 # ---------------------------------------------------------------- booth console
 
+def test_an_idle_floor_is_neutral_and_an_unknown_speaker_language_is_said(podiumd, booth, page):
+    # Nothing started in the atelier: nobody speaks, no floor language. Neutral, not the alarm.
+    open_page(page, console(booth, room="atelier", booth_id="fr"))
+    wait_js(page, "return document.getElementById('source').getAttribute('data-kind') === 'idle'", "an idle source")
+    assert text(page, "#source") == "Personne ne parle"
+    danger = "rgb(255, 59, 48)"  # --danger
+    assert js(page, "return getComputedStyle(document.querySelector('#source .src-idle')).color") != danger
+    assert js(page, "return getComputedStyle(document.getElementById('source')).color") != danger
+    assert not js(page, "return !!document.querySelector('#source .src-none')")
+    assert text(page, "#floor-language") == "—"
+    # Once the session is on, the floor is Arabic and the booth (from en only) has no source: the alarm.
+    podiumd.cli("start", "atelier")
+    wait_js(page, "return document.getElementById('source').getAttribute('data-kind') === 'none'", "no source")
+    assert text(page, "#source") == "Aucune source"
+    assert js(page, "return getComputedStyle(document.querySelector('#source .src-none')).color") == danger
+    # A speaker whose language the schedule did not give: the console says so.
+    label = js(page, "return PodiumBooth.floorSourceLabel({interpretation: {floorSource: 'speakerUnknown'}})")
+    assert label == "langue de l’orateur inconnue : à fixer par le chef"
+
+
 def test_console_take_mic_countdown_and_mic_off(podiumd, booth, page):
     podiumd.cli("start", "plenary")
     open_page(page, console(booth))

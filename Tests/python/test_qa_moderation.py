@@ -326,6 +326,9 @@ def test_french_question_from_the_phone_reaches_the_console_and_comes_back_appro
     podiumd.cli("start", ROOM)
     open_console(page, qa, "Nadia")
     console = page.current_window_handle
+    # The console names its room by its name, not its id.
+    wait_text(page, "#room-id", "Plénière")
+    assert js(page, "return document.title").endswith("Plénière")
 
     page.switch_to.new_window("window")
     emulate(page, 390, 844)
@@ -907,6 +910,7 @@ def test_console_in_arabic_and_sorting(podiumd, qa, page):
     page.get(qa.url(f"/moderate/{ROOM}?lang=ar"))
     wait_js(page, "return !!window.PodiumQA", "the Arabic console")
     assert js(page, "return getComputedStyle(document.body).direction") == "rtl"
+    wait_text(page, "#room-id", "القاعة الكبرى")  # the room's Arabic name
     order = "return [...document.querySelectorAll('#col-approved li.card')].map(n => n.getAttribute('data-question'))"
     wait_until(lambda: js(page, order) == [third, second, first], WAIT, "most votes first")
     js(page, "var s = document.getElementById('sort'); s.value = 'time'; s.dispatchEvent(new Event('change'))")

@@ -320,6 +320,22 @@ def test_times_in_the_conference_time_zone_with_western_digits(timeline, module_
     assert page.execute_script("return PodiumTimeline.formatClock(arguments[0], 'Asia/Dubai')", ms(moment)) == "08:05:09"
 
 
+def test_a_time_on_another_day_says_its_day_in_the_screens_language(timeline):
+    """A next session tomorrow shows «jeu. 3 déc.» beside its time; today's only the time."""
+    now = datetime(2026, 12, 2, 22, 30, tzinfo=timezone.utc)  # 23:30 in Paris
+    later_today = now + timedelta(minutes=20)  # 23:50 in Paris
+    tomorrow = now + timedelta(minutes=40)  # 00:10 in Paris on the 3rd; 23:10 on the 2nd in UTC
+    day = lambda t, lang: timeline("T.formatDay(arguments[0], arguments[1], 'Europe/Paris', arguments[2])",  # noqa: E731
+                                   ms(t), ms(now), lang)
+    assert day(later_today, "fr") == ""
+    assert day(tomorrow, "fr") == "jeu. 3 déc."
+    english = day(tomorrow, "en")
+    assert "Thu" in english and "Dec" in english and "3" in english, english
+    arabic = day(tomorrow, "ar")
+    assert "3" in arabic and "ديسمبر" in arabic, arabic  # Western digits, the Arabic month
+    assert timeline("T.formatDay(arguments[0], arguments[1], 'UTC', 'fr')", ms(tomorrow), ms(now)) == ""
+
+
 def test_progress(timeline):
     current = {"elapsed": 600, "timeLeft": 1200}
     assert timeline("T.progress(arguments[0], 1200)", current) == pytest.approx(1 / 3)

@@ -207,14 +207,21 @@
     for (var n = 1; n <= steps && overflows(box); n++) box.classList.add('fit-' + n);
   }
 
-  /** Whether a box's children reach past its content box (into its padding, or out of it). */
+  /**
+   * Whether a box's shown children reach past its content box (into its padding, or out of it),
+   * by their boxes: scrollHeight also counts the overflow of a fallback font's line, which cuts nothing.
+   */
   function overflows(box) {
     var style = getComputedStyle(box), rect = box.getBoundingClientRect();
     var bottom = rect.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth);
+    var left = rect.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+    var right = rect.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
     for (var child = box.firstElementChild; child; child = child.nextElementSibling) {
-      if (child.getBoundingClientRect().bottom > bottom + 1) return true;
+      if (child.hidden) continue;
+      var r = child.getBoundingClientRect();
+      if (r.bottom > bottom + 1 || r.left < left - 1 || r.right > right + 1) return true;
     }
-    return box.scrollHeight > box.clientHeight + 1;
+    return false;
   }
 
   /**
@@ -229,23 +236,26 @@
     items.forEach(function (item) { item.hidden = false; });
     var more = list.querySelector('li.more');
     if (more) list.removeChild(more);
-    var overflows = function () { return list.scrollHeight > list.clientHeight + 1 || list.scrollWidth > list.clientWidth + 1; };
     if (!list.__fitted) {
       list.__fitted = true;
       addEventListener('resize', function () { fitList(list, tighten); });
       if (document.fonts) document.fonts.ready.then(function () { fitList(list, tighten); });
     }
-    if (tighten && overflows()) tighten(list, true);
-    if (!overflows()) return;
+    if (tighten && overflows(list)) tighten(list, true);
+    // The current item (else the first) always has its room: the list is never squeezed below it.
+    var keep = items.filter(function (i) { return i.classList.contains('current'); })[0] || items[0];
+    list.style.minBlockSize = '';
+    if (keep) list.style.minBlockSize = keep.getBoundingClientRect().height + 'px';
+    if (!overflows(list)) return;
     more = el('li', { cls: 'more' });
     list.appendChild(more);
     var order = items.filter(function (i) { return !i.classList.contains('current'); }).reverse()
       .concat(items.filter(function (i) { return i.classList.contains('current'); }));
-    for (var n = 0; n < order.length && overflows(); n++) {
+    for (var n = 0; n < order.length && overflows(list); n++) {
       order[n].hidden = true;
       more.textContent = I.t('andMore', { n: n + 1 });
     }
-    if (overflows()) more.hidden = true;
+    if (overflows(list)) more.hidden = true;
   }
 
   /** Empties `node` and fills it with `children`. */
