@@ -236,11 +236,12 @@
     items.forEach(function (item) { item.hidden = false; });
     var more = list.querySelector('li.more');
     if (more) list.removeChild(more);
-    if (!list.__fitted) {
+    if (!list.__fitted) {  // once per list; the handlers take the latest `tighten`
       list.__fitted = true;
-      addEventListener('resize', function () { fitList(list, tighten); });
-      if (document.fonts) document.fonts.ready.then(function () { fitList(list, tighten); });
+      addEventListener('resize', function () { fitList(list, list.__tighten); });
+      if (document.fonts) document.fonts.ready.then(function () { fitList(list, list.__tighten); });
     }
+    list.__tighten = tighten;
     if (tighten && overflows(list)) tighten(list, true);
     // The current item (else the first) always has its room: the list is never squeezed below it.
     var keep = items.filter(function (i) { return i.classList.contains('current'); })[0] || items[0];
