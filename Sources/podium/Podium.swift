@@ -8,7 +8,8 @@ struct Podium: AsyncParsableCommand {
     abstract: "Operate podiumd: room status, commands, the event log, reports, backups, configuration checks.",
     subcommands: [
       Status.self, Start.self, Pause.self, Resume.self, End.self, NextSpeakerCommand.self, AddTimeCommand.self,
-      SetThresholdsCommand.self, Message.self, ClearMessageCommand.self, Send.self, Events.self, Report.self,
+      SetThresholdsCommand.self, Message.self, ClearMessageCommand.self, RoomFullCommand.self, Send.self, Events.self,
+      Report.self,
       Import.self,
       CheckConfig.self, Backup.self, Restore.self, Relay.self, Keys.self, Tokens.self,
     ])

@@ -657,6 +657,29 @@ def click_command(driver, selector, expected="ok"):
     return outcome
 
 
+def test_room_full_from_the_control_page_and_the_cli_shows_on_the_door_and_the_lobby(podiumd, display, page):
+    open_page(page, display.url("/rooms/plenary/control"))
+    assert js(page, "return document.getElementById('room-full').getAttribute('aria-pressed')") == "false"
+    assert text(page, "#room-full") == "Salle complète"
+    click_command(page, "#room-full")
+    assert room_status(podiumd, "plenary")["state"]["full"] is True
+    wait_js(page, "return document.getElementById('room-full').getAttribute('aria-pressed') === 'true'", "pressed")
+
+    open_page(page, display.url("/rooms/plenary/door?lang=ar"))
+    wait_shown(page, "#full-banner")
+    assert text(page, "#full-banner") == "القاعة ممتلئة"
+    open_page(page, display.url("/lobby"))
+    wait_text(page, '.room-card[data-room="plenary"] .full-badge', "Salle complète")
+    assert not shown(page, '.room-card[data-room="atelier"] .full-badge')
+
+    podiumd.cli("room-full", "plenary", "--off")
+    assert room_status(podiumd, "plenary")["state"]["full"] is False
+    wait_js(page, "return !document.querySelector('.room-card[data-room=\"plenary\"] .full-badge')", "the badge gone")
+    open_page(page, display.url("/rooms/plenary/door"))
+    wait_text(page, "#room-name", "Plénière")
+    assert not shown(page, "#full-banner")
+
+
 def test_control_page_buttons(podiumd, display, page):
     podiumd.cli("start", "plenary")
     open_page(page, display.url("/rooms/plenary/control"))

@@ -6,7 +6,8 @@
     fr: {
       now: 'En cours', next: 'Ensuite', noSession: 'Aucune séance en cours',
       nothingNext: 'Plus rien au programme', andMore: 'et {n} autres', timeLeft: 'Temps restant',
-      expected: 'Début prévu', planned: 'Prévu', late: 'Retard de {n} min',
+      expected: 'Début prévu', planned: 'Prévu', roomFull: 'Salle complète', roomFullButton: 'Salle complète',
+      roomNotFull: 'Salle plus complète', late: 'Retard de {n} min',
       floor: 'Langue de l’orateur', channels: 'Interprétation', channel: 'Canal {n}',
       paused: 'EN PAUSE', reconnecting: 'Reconnexion…', ask: 'Posez vos questions',
       question: 'Question', speaker: 'Orateur', nextSpeaker: 'Orateur suivant',
@@ -33,7 +34,8 @@
     en: {
       now: 'Now', next: 'Next', noSession: 'No session in progress',
       nothingNext: 'Nothing else scheduled', andMore: 'and {n} more', timeLeft: 'Time left',
-      expected: 'Expected start', planned: 'Planned', late: 'Running {n} min late',
+      expected: 'Expected start', planned: 'Planned', roomFull: 'Room full', roomFullButton: 'Room full',
+      roomNotFull: 'Room no longer full', late: 'Running {n} min late',
       floor: 'Floor language', channels: 'Interpretation', channel: 'Channel {n}',
       paused: 'PAUSED', reconnecting: 'Reconnecting…', ask: 'Ask your questions',
       question: 'Question', speaker: 'Speaker', nextSpeaker: 'Next speaker',
@@ -59,7 +61,8 @@
     ar: {
       now: 'الآن', next: 'التالي', noSession: 'لا توجد جلسة جارية',
       nothingNext: 'لا شيء آخر في البرنامج', andMore: 'و{n} آخرون', timeLeft: 'الوقت المتبقي',
-      expected: 'البداية المتوقعة', planned: 'المقرر', late: function (v) { return 'تأخير ' + arMinutes(v.n); },
+      expected: 'البداية المتوقعة', planned: 'المقرر', roomFull: 'القاعة ممتلئة', roomFullButton: 'القاعة ممتلئة',
+      roomNotFull: 'القاعة لم تعد ممتلئة', late: function (v) { return 'تأخير ' + arMinutes(v.n); },
       floor: 'لغة المتحدث', channels: 'الترجمة الفورية', channel: 'القناة {n}',
       paused: 'متوقف مؤقتًا', reconnecting: 'جارٍ إعادة الاتصال…', ask: 'اطرحوا أسئلتكم',
       question: 'سؤال', speaker: 'المتحدث', nextSpeaker: 'المتحدث التالي',

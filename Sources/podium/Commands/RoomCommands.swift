@@ -67,6 +67,15 @@ struct Message: AsyncParsableCommand {
   }
 }
 
+struct RoomFullCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "room-full",
+    abstract: "Say the room is full (door screens and the lobby show it); --off when it no longer is.")
+  @OptionGroup var options: RoomCommandOptions
+  @Flag(help: "The room is no longer full.") var off = false
+  func run() async throws { try await options.send(SetRoomFull(full: !off)) }
+}
+
 struct ClearMessageCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "clear-message", abstract: "Take the message off the speaker's monitor.")

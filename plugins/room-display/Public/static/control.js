@@ -15,7 +15,7 @@
 
   // ---------- commands ----------
   var COMMAND_LABEL = { nextSpeaker: 'nextSpeakerBtn', addTime: 'adjust', setThresholds: 'thresholds',
-    showMessage: 'messageToSpeaker', clearMessage: 'clear' };
+    showMessage: 'messageToSpeaker', clearMessage: 'clear', setRoomFull: 'roomFullButton' };
 
   function send(command, args) {
     var body = { command: command };
@@ -51,6 +51,8 @@
     b.addEventListener('click', function () {
       var c = b.getAttribute('data-command');
       if (c === 'addTime') return send(c, { seconds: Number(b.getAttribute('data-seconds')) });
+      // A toggle: pressed says the room is full; pressing it again says it no longer is.
+      if (c === 'setRoomFull') return send(c, { full: b.getAttribute('aria-pressed') !== 'true' });
       if (c === 'start') {
         var id = $('start-session').value;
         return send(c, id ? { session: id } : null);
@@ -107,6 +109,7 @@
     document.title = name.text + ' — ' + I.t('control');
 
     P.setHidden($('no-session'), !!cur);
+    $('room-full').setAttribute('aria-pressed', String(!!(st.state && st.state.full)));
     P.setData($('session-title'), cur ? P.sessionTitle(cur.session) : { text: '' });
     P.fill($('speakers'), cur ? (cur.session.speakers || []).map(function (sp, i) {
       return P.el('li', { cls: i === cur.speakerIndex ? 'current' : '' }, [P.dataEl('span', { text: sp.name }, 'name')]);

@@ -20,6 +20,7 @@
     document.title = name.text + ' — ' + I.t('door');
 
     document.body.classList.toggle('idle', !cur);
+    P.setHidden($('full-banner'), !(st.state && st.state.full));
     P.setHidden($('now-body'), !cur);
     P.setHidden($('no-session'), !!cur);
     if (cur) {

@@ -62,7 +62,11 @@
           P.dataEl('p', P.sessionTitle(next.session), 'next-title'), P.el('span', { cls: 'when' }, [c.day, c.expected, c.planned])])
       : null;
     c.node = P.el('article', { cls: 'room-card panel', attrs: { 'data-room': id } }, [
-      P.el('header', { cls: 'card-head' }, [P.dataEl('h2', P.roomName(st.room), 'room-name'), c.late]),
+      P.el('header', { cls: 'card-head' }, [
+        P.dataEl('h2', P.roomName(st.room), 'room-name'),
+        st.state && st.state.full ? P.el('span', { cls: 'full-badge', text: I.t('roomFull'), attrs: { role: 'status' } }) : null,
+        c.late
+      ]),
       nowRow, nextRow
     ]);
     return c;
