@@ -501,6 +501,31 @@ def test_paused_countdown_stands_still(podiumd, display, page):
     assert_counts(page)
 
 
+def test_monitor_modes_placeholders_and_a_cue_at_each_phase(podiumd, display, page):
+    podiumd.cli("start", "plenary")
+    # Placeholders in a message: the speaker, the next speaker, the time left (kept current).
+    podiumd.cli("message", "plenary", "{speaker}, il reste {timeLeft} ; ensuite {next}")
+    open_page(page, display.url("/rooms/plenary/monitor?sound=1"))
+    wait_text(page, "#message", lambda t: t.startswith("Amina Benali, il reste ") and t.endswith("; ensuite Jean Dupont"))
+    left = text(page, "#message").split("il reste ")[1].split(" ;")[0]
+    assert re.fullmatch(r"\d+:\d\d", left), left
+    assert js(page, "return window.__podiumCues") == []  # the phase found on loading gives no cue
+    # The countdown turns to warning, then to danger: one cue each.
+    podiumd.cli("set-thresholds", "plenary", "--warning", "30m", "--danger", "1m")
+    wait_until(lambda: js(page, "return window.__podiumCues") == ["warning"], WAIT, "the warning cue")
+    podiumd.cli("set-thresholds", "plenary", "--warning", "30m", "--danger", "25m")
+    wait_until(lambda: js(page, "return window.__podiumCues") == ["warning", "danger"], WAIT, "the danger cue")
+
+    # Focus: the time only. Standby: the conference's name only.
+    open_page(page, display.url("/rooms/plenary/monitor?mode=focus"))
+    wait_js(page, "return /\\d:\\d\\d/.test(document.getElementById('time-left').textContent)", "the countdown")
+    assert shown(page, "#time-left") and not shown(page, "#message") and not shown(page, "#session-title")
+    assert not shown(page, "#speaker")
+    open_page(page, display.url("/rooms/plenary/monitor?mode=standby&lang=ar"))
+    wait_text(page, "#standby-name", "مؤتمر الاختبار")
+    assert not shown(page, "#time-left") and not shown(page, "#message")
+
+
 def test_monitor_speakers_messages_blackout(podiumd, display, page):
     podiumd.cli("start", "plenary")
     open_page(page, display.url("/rooms/plenary/monitor"))

@@ -5,6 +5,45 @@
   var $ = function (id) { return document.getElementById(id); };
   var room = P.roomId();
   var state = null;
+  // ?mode=focus: the time only; ?mode=standby: the conference's name only (between sessions, on stage).
+  var mode = P.params.get('mode');
+  if (mode === 'focus' || mode === 'standby') document.body.classList.add(mode);
+  // ?sound=1: a short cue when the countdown turns to warning, to danger, and at its end. A kiosk
+  // browser plays it without a click when started with --autoplay-policy=no-user-gesture-required.
+  var sound = P.params.get('sound') === '1';
+  var audio = null, lastPhase = null;
+  window.__podiumCues = [];
+  function cue(phase) {
+    var tones = { warning: [660], danger: [660, 880], overtime: [880, 880, 880] }[phase];
+    if (!sound || !tones) return;
+    window.__podiumCues.push(phase);
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === 'suspended') audio.resume();
+      tones.forEach(function (frequency, i) {
+        var oscillator = audio.createOscillator(), gain = audio.createGain();
+        var start = audio.currentTime + i * 0.3;
+        oscillator.frequency.value = frequency;
+        gain.gain.setValueAtTime(0.0001, start);
+        gain.gain.exponentialRampToValueAtTime(0.4, start + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.25);
+        oscillator.connect(gain).connect(audio.destination);
+        oscillator.start(start);
+        oscillator.stop(start + 0.26);
+      });
+    } catch (e) { /* no audio on this screen: the colours still say it */ }
+  }
+
+  /** An operator's message with its placeholders filled: {speaker}, {next} (speaker), {timeLeft}. */
+  function messageText(text, cur, now) {
+    if (!text || text.indexOf('{') < 0) return text;
+    var speaker = cur && (cur.speaker || (cur.session.speakers || [])[cur.speakerIndex || 0]);
+    return text.replace(/\{(speaker|next|timeLeft)\}/g, function (_, key) {
+      if (key === 'speaker') return speaker ? speaker.name : '';
+      if (key === 'next') return cur && cur.nextSpeaker ? cur.nextSpeaker.name : '';
+      return cur ? T.formatCountdown(T.timeLeft(cur, now)) : '';
+    });
+  }
 
   P.connect({ kind: 'monitor', room: room, onState: function (s) { state = s; build(); } });
   I.onChange(build);
@@ -18,6 +57,8 @@
     document.title = P.roomName(st.room).text + ' — ' + I.t('monitor');
 
     P.setData($('session-title'), cur ? P.sessionTitle(cur.session) : P.roomName(st.room));
+    var conf = state.conference || {};
+    P.setData($('standby-name'), P.pick(conf.names, conf.name));
     P.setHidden($('time-left'), !cur);
     P.setHidden($('progress'), !cur);
     P.setHidden($('no-session'), !!cur);
@@ -34,7 +75,8 @@
     var msg = st.message;
     document.body.classList.toggle('blackout', !!(msg && msg.blackout));
     P.setHidden($('message'), !(msg && msg.text));
-    P.setData($('message'), { text: msg && msg.text ? msg.text : '', lang: msg && msg.text ? P.pick({}, msg.text).lang : '' });
+    var shown = msg && msg.text ? messageText(msg.text, cur, P.now()) : '';
+    P.setData($('message'), { text: shown, lang: shown ? P.pick({}, shown).lang : '' });
     $('message').classList.toggle('blink', !!(msg && msg.blink));
 
     var slow = st.slowDown || [];
@@ -67,11 +109,18 @@
       var text = T.formatCountdown(left);
       P.setText($('time-left'), text);
       if (text.length !== lastLen) { lastLen = text.length; fitTimer(); }
-      P.setPhase(T.phase(left, st.thresholds));
+      var phase = T.phase(left, st.thresholds);
+      P.setPhase(phase);
+      // A cue when the phase moves on (not for the phase found on loading the page).
+      if (lastPhase && phase !== lastPhase && phase !== 'normal') cue(phase);
+      lastPhase = phase;
+      var msg = st.message;
+      if (msg && msg.text && msg.text.indexOf('{timeLeft}') >= 0) P.setText($('message'), messageText(msg.text, cur, now));
       var pct = Math.round(T.progress(cur, left) * 1000) / 10;
       if (pct !== lastPct) { lastPct = pct; $('progress').firstElementChild.style.inlineSize = pct + '%'; }
     } else {
       P.setPhase(null);
+      lastPhase = null;
     }
     var sch = T.schedule(st, now);
     var late = T.lateMinutes(sch.offset);
