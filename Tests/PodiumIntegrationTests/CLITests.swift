@@ -170,6 +170,14 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(file.out.contains("timeZone: Europe/Brussels"), file.out)
     XCTAssertTrue(file.out.contains("Schema management & <b>lazybones</b>"), file.out)
     XCTAssertTrue(file.out.contains("start: 2021-02-06 10:00"), file.out)
+
+    // Merging into a conference file: its zone is the schedule's, no flag needed.
+    let target = daemon.directory.appendingPathComponent("fosdem.yaml").path
+    let written = try daemon.cli(["import", schedule, "--time-zone", "Europe/Brussels", "--into", target])
+    XCTAssertEqual(written.status, 0, written.err)
+    let merged = try daemon.cli(["import", schedule, "--into", target])
+    XCTAssertEqual(merged.status, 0, merged.err)
+    XCTAssertTrue(merged.out.contains("is up to date"), merged.out)
   }
 
   func testAnUnreachableDaemonIsSaidPlainly() throws {

@@ -16,9 +16,11 @@ pinned instants of scripts/test (faketime) it is not run again, as the hour chan
 """
 import os
 import subprocess
+import urllib.parse
 from datetime import datetime, timedelta, timezone
 
 import pytest
+import requests
 from conftest import (REPO, BoothTimer, Podiumd, QuestionsPlugin, RoomDisplay, hermetic_environment, instant,
                       start_chromium, wait_until, yaml_string)
 
@@ -227,8 +229,7 @@ def venue(tmp_path_factory):
         status, reply = booth.command("plenary", "takeMic", booth="ar", interpreter="yasmine")
         assert status == 200 and reply.get("ok"), reply
         for question in (ARABIC_LONG + "؟", FRENCH_LONG + " ?"):
-            response = __import__("requests").post(qa.url("/api/rooms/plenary/questions"),
-                                                   json={"text": question[:280]}, timeout=10)
+            response = requests.post(qa.url("/api/rooms/plenary/questions"), json={"text": question[:280]}, timeout=10)
             assert response.status_code == 201, response.text
             qid = response.json()["question"]
             status, reply = qa.moderate("plenary", "approveQuestion", question=qid)
@@ -314,7 +315,7 @@ def test_the_check_sees_a_cut_descender_a_missing_ellipsis_and_a_wrong_side(chro
     """The check itself can fail: a page with each defect the screens once had."""
     chromium.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                              {"width": 1200, "height": 800, "deviceScaleFactor": 1, "mobile": False})
-    chromium.get("data:text/html;charset=utf-8," + __import__("urllib.parse").parse.quote(f"""
+    chromium.get("data:text/html;charset=utf-8," + urllib.parse.quote(f"""
       <html lang="fr" dir="ltr"><body style="font-family: 'Noto Sans Arabic', 'Noto Sans'; font-size: 40px">
       <p id="tight" dir="auto" style="line-height: 1.15; overflow: hidden; display: -webkit-box;
          -webkit-box-orient: vertical; -webkit-line-clamp: 1; width: 300px">بنعلي القانوني بنعلي القانوني بنعلي</p>

@@ -304,9 +304,14 @@
       var name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(code);
       if (name) return { text: name.charAt(0).toLocaleUpperCase(lang) + name.slice(1), lang: lang };
     } catch (e) { /* an unknown code or locale: the conference's name below */ }
+    return conferenceLanguageName(state, code) || { text: code, lang: '' };
+  }
+
+  /** The conference's name for a language (its own name, as the conference file gives it), or null. */
+  function conferenceLanguageName(state, code) {
     var langs = (state && state.conference && state.conference.languages) || [];
     for (var i = 0; i < langs.length; i++) if (langs[i].code === code) return { text: langs[i].name, lang: code };
-    return { text: code, lang: '' };
+    return null;
   }
 
   /**
@@ -314,9 +319,7 @@
    * look for their own language. The conference's name for it, else the browser's.
    */
   function endonym(state, code) {
-    var langs = (state && state.conference && state.conference.languages) || [];
-    for (var i = 0; i < langs.length; i++) if (langs[i].code === code) return { text: langs[i].name, lang: code };
-    return languageName(state, code, code);
+    return conferenceLanguageName(state, code) || languageName(state, code, code);
   }
 
   /** The ids of the rooms the state has, in the conference's display order. */

@@ -322,7 +322,7 @@
     boothId: boothId, boothUrl: boothUrl, chiefUrl: chiefUrl, send: send, showResult: showResult,
     turnLeft: turnLeft, turnElapsed: turnElapsed, turnPhase: turnPhase, setTurnPhase: setTurnPhase,
     phaseLabel: phaseLabel, formatElapsed: formatElapsed, backToFloor: backToFloor, code: code,
-    sourceParts: sourceParts, sourceKind: sourceKind, floorSourceLabel: floorSourceLabel, relayChains: relayChains, messageItems: messageItems,
+    sourceParts: sourceParts, sourceKind: sourceKind, floorLanguage: floorLanguage, floorSourceLabel: floorSourceLabel, relayChains: relayChains, messageItems: messageItems,
     sync: sync, interpBooth: interpBooth, configBooth: configBooth, ruleLabel: ruleLabel,
     activeAlerts: activeAlerts, alertsKey: alertsKey, minutes: minutes, duration: duration, langSwitch: langSwitch
   };

@@ -160,7 +160,7 @@
 
     // Floor, source, output.
     var interpretation = st.interpretation || {};
-    var floor = interpretation.floorLanguage || (st.current && st.current.floorLanguage) || null;
+    var floor = B.floorLanguage(st);
     P.setData($('floor-language'), floor ? P.languageName(state, floor) : { text: '—' });
     var floorSource = B.floorSourceLabel(st);
     P.setText($('floor-source'), floorSource ? '(' + floorSource + ')' : '');

@@ -12,7 +12,7 @@
   // browser plays it without a click when started with --autoplay-policy=no-user-gesture-required.
   var sound = P.params.get('sound') === '1';
   var audio = null, lastPhase = null;
-  window.__podiumCues = [];
+  window.__podiumCues = [];  // the cues played, in order: what a test (or a curious crew) can read
   function cue(phase) {
     var tones = { warning: [660], danger: [660, 880], overtime: [880, 880, 880] }[phase];
     if (!sound || !tones) return;
