@@ -147,7 +147,8 @@ let package = Package(
     .executableTarget(
       name: "PodiumBenchmark",
       dependencies: [
-        "ZeroMQ", "CSQLite", "PodiumPluginKit", "PodiumProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ZeroMQ", "CSQLite", "PodiumPluginKit", "PodiumProtocol", "PodiumCore", "PodiumConfig",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/PodiumBenchmark"
     ),

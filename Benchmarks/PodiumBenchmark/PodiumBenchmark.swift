@@ -9,7 +9,7 @@ struct PodiumBenchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "podium-benchmark",
     abstract: "Podium's daemon against raw libzmq and SQLite, in the same run; prints a Markdown table.",
-    subcommands: [Commands.self, Startup.self, Fairness.self, Herd.self, QuestionsLoad.self])
+    subcommands: [Commands.self, Encode.self, Startup.self, Fairness.self, Herd.self, QuestionsLoad.self])
 }
 
 /// The command path: one client, many clients, fan-out to subscribers.

@@ -14,6 +14,8 @@ struct LiveState {
   var values: [String: [UInt8]] = [:]
   /// The sequence number of the newest checkpoint in the log (0: none yet).
   var checkpointSeq: Int64 = 0
+  /// Encodes the values, remembering the programme's sessions and rooms as bytes.
+  private var encoder = JSONBytesEncoder()
 
   init(state: ConferenceState, lastSeq: Int64, heads: [String: Int64]) {
     self.state = state
@@ -46,13 +48,12 @@ struct LiveState {
 
   /// Encodes again the values of `changed` topics, as of `now`.
   mutating func refresh(_ changed: some Sequence<String>, at now: Date) {
-    let encoder = PodiumJSON.encoder()
-    for topic in changed { values[topic] = encodedValue(of: topic, at: now, encoder: encoder) }
+    for topic in changed { values[topic] = encodedValue(of: topic, at: now) }
   }
 
   /// The JSON of `topic`'s value at `now`, nil when the topic has none.
-  func encodedValue(of topic: String, at now: Date, encoder: JSONEncoder) -> [UInt8]? {
-    func encode(_ value: some Encodable) -> [UInt8]? { (try? encoder.encode(value)).map(Array.init) }
+  private mutating func encodedValue(of topic: String, at now: Date) -> [UInt8]? {
+    func encode(_ value: some Encodable) -> [UInt8]? { try? encoder.encode(value) }
     if topic == Topic.conference { return state.conference.flatMap(encode) }
     guard let conference = state.conference else { return nil }
     let parts = topic.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -107,6 +108,7 @@ extension LiveState {
   mutating func publications(of changes: CommandBatch.Changes, at now: Date) -> [Publication] {
     let ordered = changes.topics.sorted { $0.value.seq < $1.value.seq }
     // A new programme can change what every room shows (its name, working conditions…).
+    if changes.topics[Topic.conference] != nil { encoder.fragments.removeAll() }
     refresh(changes.topics[Topic.conference] == nil ? ordered.map(\.key) : topics, at: now)
     var heads = changes.headsBefore
     return ordered.map { topic, change in
