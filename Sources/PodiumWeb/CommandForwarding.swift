@@ -23,10 +23,11 @@ public enum CommandForwarding {
     }
   }
 
-  /// Forwards the command in `request`'s body for `room` through `client`, if `permitted`
-  /// says its name may come from this request (else 401).
+  /// Forwards the command in `request`'s body for `room` through `client` if it is in `scope`
+  /// (else 403 `out_of_scope`) and `permitted` says its name may come from this request (else 401).
   public static func forward(
-    _ request: Request, room: String, client: PodiumClient, permitted: (String) -> Bool = { _ in true }
+    _ request: Request, room: String, client: PodiumClient, scope: CommandScope,
+    permitted: (String) -> Bool = { _ in true }
   ) async -> Response {
     let failure = Responses.failure
     var request = request
@@ -39,6 +40,7 @@ public enum CommandForwarding {
     else {
       return failure(ProtocolError(.malformed, "post a JSON object with 'command' and 'args'"), .badRequest)
     }
+    if let refusal = scope.refusal(of: name) { return failure(refusal, .forbidden) }
     guard permitted(name) else {
       return failure(ProtocolError(.unauthorized, "'\(name)' needs a login (/login)"), .unauthorized)
     }

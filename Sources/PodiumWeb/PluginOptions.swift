@@ -16,6 +16,10 @@ public struct PluginOptions: ParsableArguments {
   public var sharedStaticDirectory: String?
   @Option(help: "Requests per client address per minute, pages and API alike.")
   public var requestsPerMinute = RequestRateLimit.standardRate
+  @Option(
+    name: .customLong("public-url"),
+    help: "A URL the pages are reached at besides this address (behind a proxy: https://venue.example); repeatable.")
+  public var publicURLs: [String] = []
 
   public init() {}
 

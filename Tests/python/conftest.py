@@ -349,6 +349,8 @@ class WebPlugin(ChildProcess):
         """One JSON request; returns (HTTP status, reply as a dict)."""
         headers = {"Accept": "application/json", **(headers or {})}
         data = None
+        if body is None and method != "GET":
+            body = {}  # as the pages post: changes are application/json, even with nothing to say
         if body is not None:
             data = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"

@@ -263,7 +263,7 @@ def submitted(qa, question, device=None, **fields):
 
 
 def vote(qa, device, qid, room=ROOM):
-    return device.post(qa.url(f"/api/rooms/{room}/questions/{qid}/vote"), timeout=10)
+    return device.post(qa.url(f"/api/rooms/{room}/questions/{qid}/vote"), json={}, timeout=10)
 
 
 def assert_voted(response):
@@ -777,7 +777,8 @@ def test_moderators_only(podiumd, qa, page):
     assert response.status_code == 400 and response.json()["error"]["field"] == "command", response.text
     # A moderator's API refuses the audience's commands.
     status, reply = qa.moderate(ROOM, "submitQuestion", text="x")
-    assert status == 400 and reply["error"]["code"] == "unknown_command", reply
+    assert status == 403 and reply["error"]["code"] == "out_of_scope", reply
+    assert "'submitQuestion' is the audience's command" in reply["error"]["message"], reply
     status, reply = qa.moderate(ROOM, "setIntake", by="", intake="closed")
     assert status == 400 and reply["error"]["field"] == "by", reply
 

@@ -793,12 +793,12 @@ def test_connected_screens_and_identify(podiumd, display, page):
                         "the door in /api/screens")[0]
     assert (screen["room"], screen["kind"]) == ("plenary", "door")
 
-    response = requests.post(display.url(f"/api/screens/{screen['id']}/identify"), timeout=5)
+    response = requests.post(display.url(f"/api/screens/{screen['id']}/identify"), json={}, timeout=5)
     assert response.status_code == 200 and response.json() == {"identified": name}
     wait_shown(page, "#identify")
     assert text(page, "#identify") == name
     assert_no_injection(page)
-    assert requests.post(display.url("/api/screens/nope/identify"), timeout=5).status_code == 404
+    assert requests.post(display.url("/api/screens/nope/identify"), json={}, timeout=5).status_code == 404
 
     # From the control page: the door is listed, and its button identifies it.
     page.switch_to.new_window("window")
@@ -828,7 +828,7 @@ def test_identify_a_screen_named_with_a_tab(podiumd, display, page):
     name = "Porte\tsud"
     open_page(page, display.url("/rooms/plenary/door?name=" + urllib.parse.quote(name)))
     screen = wait_until(lambda: screens_named(display, name), WAIT, "the door in /api/screens")[0]
-    assert requests.post(display.url(f"/api/screens/{screen['id']}/identify"), timeout=5).status_code == 200
+    assert requests.post(display.url(f"/api/screens/{screen['id']}/identify"), json={}, timeout=5).status_code == 200
     wait_shown(page, "#identify", timeout=3)
 
 

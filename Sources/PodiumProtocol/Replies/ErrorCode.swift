@@ -32,6 +32,12 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
   case rateLimited = "rate_limited"
   /// Never sent by the daemon: a plugin's web API needs a token the request lacks.
   case unauthorized
+  /// Never sent by the daemon: a plugin's web API does not forward this command (not its page's).
+  case outOfScope = "out_of_scope"
+  /// Never sent by the daemon: a plugin's web API refuses a state change posted from another origin.
+  case crossOrigin = "cross_origin"
+  /// Never sent by the daemon: a plugin's web API takes state changes as `application/json` only.
+  case unsupportedMediaType = "unsupported_media_type"
 
   /// What the code means, for people (docs/PROTOCOL.md §7).
   public var meaning: String {
@@ -55,6 +61,14 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case .rateLimited:
       "**never sent by the daemon**: a plugin's web API, to a device or address that sends too much (`Retry-After`)"
     case .unauthorized: "**never sent by the daemon**: a plugin's web API, to a request without the login it needs"
+    case .outOfScope:
+      "**never sent by the daemon**: a plugin's web API, to a command its page does not send (HTTP 403; the message "
+        + "names what it forwards)"
+    case .crossOrigin:
+      "**never sent by the daemon**: a plugin's web API, to a state change posted by a page of another origin (HTTP 403)"
+    case .unsupportedMediaType:
+      "**never sent by the daemon**: a plugin's web API, to a state change whose body is not `application/json` "
+        + "(HTTP 415)"
     }
   }
 

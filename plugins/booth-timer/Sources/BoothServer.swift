@@ -32,6 +32,11 @@ struct BoothServer {
   let requestLimit: RequestRateLimit
   /// Who may open the chief interpreter's view and send its commands.
   let access: WebAccess
+  /// The origins besides its own host that its pages are served from (behind a proxy).
+  var publicOrigins: [String] = []
+
+  /// What the consoles' API forwards: the booths' commands and the chief interpreter's.
+  static let scope = CommandScope(surface: "the booth consoles", senders: [.booth, .chiefInterpreter])
 
   /// Commands only the chief interpreter (or an operator) may send; the booths' own are open.
   static let chiefCommands = CommandCatalogue.names(sentBy: [.chiefInterpreter])
@@ -40,6 +45,7 @@ struct BoothServer {
     let router = Router(context: PluginRequestContext.self)
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
+    router.add(middleware: SameOrigin(publicOrigins: publicOrigins))
     SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
     router.get("/") { _, _ in Responses.html(pages.index) }
@@ -62,9 +68,9 @@ struct BoothServer {
     }
     router.get("/live") { request, _ in RoomFeed.stream(request, client: client, hub: hub, kind: "console") }
     router.post("/api/rooms/:room/commands") { request, context in
-      await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client) {
-        !Self.chiefCommands.contains($0) || access.admits(request, [.chief])
-      }
+      await CommandForwarding.forward(
+        request, room: context.parameters.get("room") ?? "", client: client, scope: Self.scope
+      ) { !Self.chiefCommands.contains($0) || access.admits(request, [.chief]) }
     }
     return router
   }

@@ -24,7 +24,8 @@ struct BoothTimer: AsyncParsableCommand {
     let hub = LiveHub()
     let server = BoothServer(
       client: client, hub: hub, pages: try BoothServer.Pages(directory: directory), publicDirectory: directory,
-      sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit, access: access)
+      sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit, access: access,
+      publicOrigins: options.publicURLs)
 
     let feed = Task { await RoomFeed.follow(client, into: hub) }
     let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }

@@ -37,7 +37,8 @@ struct QuestionsPlugin: AsyncParsableCommand {
       limits: QuestionLimits(
         questionsPerMinute: questionsPerMinute, votesPerMinute: votesPerMinute,
         addressRequestsPerMinute: addressRequestsPerMinute),
-      publicDirectory: directory, sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit)
+      publicDirectory: directory, sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit,
+      publicOrigins: options.publicURLs)
 
     let flusher = Task { await feed.run() }
     let clock = Task { await RoomFeed.tickClock(of: client, into: feed.audience, feed.moderators) }

@@ -27,7 +27,7 @@ struct QuestionsServer {
   }
 
   /// Commands the moderators' API forwards (each needs `by`): every command a moderator sends.
-  static let moderation = CommandCatalogue.names(sentBy: [.moderator])
+  static let moderation = CommandScope(surface: "the moderators' console", senders: [.moderator])
   static let deviceCookie = "podium_device"
 
   let client: PodiumClient
@@ -39,6 +39,8 @@ struct QuestionsServer {
   let sharedDirectory: URL?
   /// Requests per client address.
   let requestLimit: RequestRateLimit
+  /// The origins besides its own host that its pages are served from (behind a proxy).
+  var publicOrigins: [String] = []
   /// Votes this plugin forwarded, per device: a hint for the page only (the daemon counts votes).
   let votes = VoteMemory()
 
@@ -46,6 +48,7 @@ struct QuestionsServer {
     let router = Router(context: PluginRequestContext.self)
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
+    router.add(middleware: SameOrigin(publicOrigins: publicOrigins))
     SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
     router.get("/") { _, _ in Responses.html(pages.index) }
@@ -172,9 +175,13 @@ struct QuestionsServer {
       guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
       do {
         let body = try await Self.jsonObject(request)
-        guard let name = body["command"]?.string, Self.moderation.contains(name) else {
+        let name = body["command"]?.string ?? ""
+        if let refusal = Self.moderation.refusal(of: name) {
+          return failure(refusal.code, refusal.message, field: refusal.field, status: .forbidden)
+        }
+        guard Self.moderation.commands.contains(name) else {
           throw ProtocolError(
-            .unknownCommand, "moderators send one of: \(Self.moderation.sorted().joined(separator: ", "))",
+            .unknownCommand, "moderators send one of: \(Self.moderation.commands.sorted().joined(separator: ", "))",
             field: "command")
         }
         let args = body["args"]?.object ?? [:]

@@ -35,11 +35,17 @@ struct DisplayServer {
   let requestLimit: RequestRateLimit
   /// Who may open the control page and send commands.
   let access: WebAccess
+  /// The origins besides its own host that its pages are served from (behind a proxy).
+  var publicOrigins: [String] = []
+
+  /// What the control page's API forwards: the operator's commands (timing, messages, room full).
+  static let scope = CommandScope(surface: "the control page", senders: [.operator])
 
   func router() -> Router<PluginRequestContext> {
     let router = Router(context: PluginRequestContext.self)
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
+    router.add(middleware: SameOrigin(publicOrigins: publicOrigins))
     SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
     router.get("/") { _, _ in Responses.html(pages.index) }
@@ -63,9 +69,9 @@ struct DisplayServer {
     router.get("/live") { request, _ in RoomFeed.stream(request, client: client, hub: hub, kind: "screen") }
 
     router.post("/api/rooms/:room/commands") { request, context in
-      await CommandForwarding.forward(request, room: context.parameters.get("room") ?? "", client: client) { _ in
-        access.admits(request, [.operator])
-      }
+      await CommandForwarding.forward(
+        request, room: context.parameters.get("room") ?? "", client: client, scope: Self.scope
+      ) { _ in access.admits(request, [.operator]) }
     }
     router.get("/api/screens") { request, _ in
       access.admits(request, [.operator]) ? Responses.json(hub.screens) : access.unauthorized()

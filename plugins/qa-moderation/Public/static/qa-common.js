@@ -64,15 +64,14 @@
   }
 
   /**
-   * POSTs body (an object, or nothing) as JSON. Resolves {ok, status, body, error}: error is the
+   * POSTs body (an object, or nothing: {}) as JSON. Resolves {ok, status, body, error}: error is the
    * server's {code, message, field}, or {code: 'network'} when the request never got an answer.
    */
   function postJSON(url, body) {
-    var init = { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } };
-    if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
+    // Always JSON, even with nothing to say: the API takes changes as application/json only.
+    var init = { method: 'POST', credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body === undefined ? {} : body) };
     return fetch(url, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (res) {
         res = res || {};
