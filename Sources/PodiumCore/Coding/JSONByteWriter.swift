@@ -59,21 +59,23 @@ final class JSONByteWriter: Encoder {
     if T.self == Data.self || T.self == Decimal.self { throw NeedsFoundation() }
     if T.self == Session.self {
       let session = unsafeBitCast(value, to: Session.self)
-      if let known = fragments.sessions[session.id], known.value == session { return bytes += known.bytes }
-      let start = bytes.count
-      try writeComposite(value)
-      fragments.sessions[session.id] = (session, Array(bytes[start...]))
-      return
+      return try writeRemembered(session, id: session.id, in: \.sessions)
     }
     if T.self == Room.self {
       let room = unsafeBitCast(value, to: Room.self)
-      if let known = fragments.rooms[room.id], known.value == room { return bytes += known.bytes }
-      let start = bytes.count
-      try writeComposite(value)
-      fragments.rooms[room.id] = (room, Array(bytes[start...]))
-      return
+      return try writeRemembered(room, id: room.id, in: \.rooms)
     }
     try writeComposite(value)
+  }
+
+  /// Copies the bytes remembered for a value equal to `value`, or writes it and remembers them.
+  private func writeRemembered<V: Encodable & Equatable>(
+    _ value: V, id: String, in fragment: WritableKeyPath<JSONFragments, [String: (value: V, bytes: [UInt8])]>
+  ) throws {
+    if let known = fragments[keyPath: fragment][id], known.value == value { return bytes += known.bytes }
+    let start = bytes.count
+    try writeComposite(value)
+    fragments[keyPath: fragment][id] = (value, Array(bytes[start...]))
   }
 
   /// Writes a value through its own `encode(to:)`, closing the containers it opened.
@@ -87,33 +89,7 @@ final class JSONByteWriter: Encoder {
     if bytes.count == start { bytes += [UInt8(ascii: "{"), UInt8(ascii: "}")] }  // as Foundation: an empty object
   }
 
-  func writeString(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
-    var text = text
-    text.withUTF8 { utf8 in
-      var plainFrom = 0
-      for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == 0x5C {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
-        plainFrom = index + 1
-        switch byte {
-        case UInt8(ascii: "\""): bytes += [0x5C, UInt8(ascii: "\"")]
-        case 0x5C: bytes += [0x5C, 0x5C]
-        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-        case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
-        case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-        default:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes += [
-            0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)],
-          ]
-        }
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
-    }
-    bytes.append(UInt8(ascii: "\""))
-  }
+  func writeString(_ text: String) { PodiumJSON.appendString(text, to: &bytes) }
 
   func writeInteger(_ value: Int64) {
     if value < 0 {

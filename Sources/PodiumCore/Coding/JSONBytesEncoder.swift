@@ -22,6 +22,7 @@ public struct JSONBytesEncoder {
   /// The JSON of `value`.
   public mutating func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
     let writer = JSONByteWriter(fragments: fragments)
+    fragments = JSONFragments()  // the writer holds the only copy: adding a fragment copies no dictionary
     defer { fragments = writer.fragments }
     do {
       try writer.write(value)

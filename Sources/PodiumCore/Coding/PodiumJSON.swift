@@ -31,6 +31,36 @@ public enum PodiumJSON {
     return decoder
   }
 
+  /// Appends `text` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`… or
+  /// `\u00XX`, everything else (slashes, every other character) as its UTF-8, as `JSONEncoder` writes it.
+  public static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { utf8 in
+      var plainFrom = 0
+      for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == 0x5C {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
+        plainFrom = index + 1
+        switch byte {
+        case UInt8(ascii: "\""): bytes += [0x5C, UInt8(ascii: "\"")]
+        case 0x5C: bytes += [0x5C, 0x5C]
+        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+        case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
+        case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
+        default:
+          let hex = Array("0123456789abcdef".utf8)
+          bytes += [
+            0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)],
+          ]
+        }
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
   /// `2026-06-25T09:00:00.000Z` for an instant, to the nearest millisecond.
   public static func formatInstant(_ date: Date) -> String {
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())

@@ -153,22 +153,6 @@ struct JSONText {
     append(String(value))
   }
 
-  /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`… or `\u00XX`.
-  mutating func string(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): append("\\\"")
-      case UInt8(ascii: "\\"): append("\\\\")
-      case 0x0A: append("\\n")
-      case 0x0D: append("\\r")
-      case 0x09: append("\\t")
-      case 0x08: append("\\b")
-      case 0x0C: append("\\f")
-      case 0..<0x20: append(String(format: "\\u%04x", byte))
-      default: bytes.append(byte)
-      }
-    }
-    bytes.append(UInt8(ascii: "\""))
-  }
+  /// A JSON string, escaped as `JSONEncoder` escapes it.
+  mutating func string(_ text: String) { PodiumJSON.appendString(text, to: &bytes) }
 }
