@@ -22,6 +22,9 @@ public struct PodiumSettings: Equatable, Sendable {
   public var metricsAddress = "127.0.0.1:5572"
   /// Address the Q&A moderation plugin's web server listens on.
   public var questionsAddress = "127.0.0.1:8473"
+  /// Where people reach each web plugin (on the LAN, behind a proxy): QR codes and printed
+  /// links use these, and each plugin accepts changes from its own (`public.display`…).
+  public var publicOrigins: [WebPlugin: PublicOrigin] = [:]
   /// The keys directory (see `KeyStore`): when set, ZeroMQ links use CURVE with the keys there.
   public var keysDirectory: String?
   /// Plaintext ZeroMQ on loopback endpoints, without keys: development on one machine, only
@@ -42,8 +45,8 @@ public struct PodiumSettings: Equatable, Sendable {
   /// Every key a settings file may have, dotted (`security.plaintext`); docs/PROTOCOL.md §2 lists them.
   public static let fileKeys = [
     "endpoints.commands", "endpoints.updates", "dataDirectory", "conference", "web.display", "web.booths",
-    "web.questions", "web.metrics", "security.keys", "security.key", "security.plaintext",
-    "checkpoints.every",
+    "web.questions", "web.metrics", "public.display", "public.booths", "public.questions", "security.keys",
+    "security.key", "security.plaintext", "checkpoints.every",
   ]
 
   /// The keys allowed at the top of a settings file (`section` nil) or in one of its sections.
@@ -66,6 +69,9 @@ public struct PodiumSettings: Equatable, Sendable {
     "PODIUM_DISPLAY_ADDRESS": "room-display web address (host:port)",
     "PODIUM_BOOTH_ADDRESS": "booth-timer web address (host:port)",
     "PODIUM_QA_ADDRESS": "Q&A moderation web address (host:port)",
+    "PODIUM_DISPLAY_URL": "where people reach the room display (https://screens.venue.example)",
+    "PODIUM_BOOTH_URL": "where people reach the booth consoles",
+    "PODIUM_QA_URL": "where people reach the audience's question pages (the door's QR code)",
     "PODIUM_KEYS_DIR": "keys directory: CURVE on every ZeroMQ link",
     "PODIUM_KEY": "this program's key name in the keys directory",
     "PODIUM_PLAINTEXT": "loopback: plaintext ZeroMQ on loopback endpoints (development)",
@@ -94,6 +100,14 @@ public struct PodiumSettings: Equatable, Sendable {
     if let value = environment["PODIUM_DISPLAY_ADDRESS"] { settings.displayAddress = value }
     if let value = environment["PODIUM_BOOTH_ADDRESS"] { settings.boothAddress = value }
     if let value = environment["PODIUM_QA_ADDRESS"] { settings.questionsAddress = value }
+    for plugin in WebPlugin.allCases {
+      guard let value = environment[plugin.urlVariable] else { continue }
+      do {
+        settings.publicOrigins[plugin] = value.isEmpty ? nil : try PublicOrigin(value)
+      } catch {
+        throw ConfigError(file: plugin.urlVariable, message: "\(error)")
+      }
+    }
     if let value = environment["PODIUM_METRICS_ADDRESS"] { settings.metricsAddress = value }
     if let value = environment["PODIUM_KEYS_DIR"] { settings.keysDirectory = value.isEmpty ? nil : value }
     if let value = environment["PODIUM_KEY"] { settings.keyName = value.isEmpty ? nil : value }
@@ -141,6 +155,17 @@ public struct PodiumSettings: Equatable, Sendable {
       if let value = web["display"] { displayAddress = try value.nonEmptyString() }
       if let value = web["booths"] { boothAddress = try value.nonEmptyString() }
       if let value = web["questions"] { questionsAddress = try value.nonEmptyString() }
+    }
+    if let node = root["public"] {
+      let origins = try node.mapping(allowed: Self.keys(in: "public"))
+      for plugin in WebPlugin.allCases {
+        guard let value = origins[plugin.rawValue] else { continue }
+        do {
+          publicOrigins[plugin] = try PublicOrigin(try value.nonEmptyString())
+        } catch let invalid as PublicOrigin.Invalid {
+          throw value.error(invalid.description)
+        }
+      }
     }
     if let node = root["checkpoints"] {
       let checkpoints = try node.mapping(allowed: Self.keys(in: "checkpoints"))

@@ -24,10 +24,11 @@ public enum CommandForwarding {
   }
 
   /// Forwards the command in `request`'s body for `room` through `client` if it is in `scope`
-  /// (else 403 `out_of_scope`) and `permitted` says its name may come from this request (else 401).
+  /// (else 403 `out_of_scope`) and `refusal` finds no reason this request may not send it
+  /// (`unauthorized`: 401, without the login it needs; else 403).
   public static func forward(
     _ request: Request, room: String, client: PodiumClient, scope: CommandScope,
-    permitted: (String) -> Bool = { _ in true }
+    refusal: (RoomCommand) -> ProtocolError? = { _ in nil }
   ) async -> Response {
     let failure = Responses.failure
     var request = request
@@ -41,11 +42,11 @@ public enum CommandForwarding {
       return failure(ProtocolError(.malformed, "post a JSON object with 'command' and 'args'"), .badRequest)
     }
     if let refusal = scope.refusal(of: name) { return failure(refusal, .forbidden) }
-    guard permitted(name) else {
-      return failure(ProtocolError(.unauthorized, "'\(name)' needs a login (/login)"), .unauthorized)
-    }
     do {
       let command = try CommandCoding.decode(name: name, room: room, args: members["args"]?.object ?? [:])
+      if let refused = refusal(command) {
+        return failure(refused, refused.code == .unauthorized ? .unauthorized : .forbidden)
+      }
       let ack = try await client.send(command)
       return Responses.json(Result(ok: true, ack: ack, error: nil))
     } catch let error as ProtocolError {

@@ -18,7 +18,10 @@ public struct PluginOptions: ParsableArguments {
   public var requestsPerMinute = RequestRateLimit.standardRate
   @Option(
     name: .customLong("public-url"),
-    help: "A URL the pages are reached at besides this address (behind a proxy: https://venue.example); repeatable.")
+    help: """
+      Where people reach this plugin (an origin: https://ask.venue.example); repeatable, the first is \
+      the one links and QR codes use. Default: the settings' public.<plugin> (PODIUM_*_URL).
+      """)
   public var publicURLs: [String] = []
 
   public init() {}
@@ -43,6 +46,15 @@ public struct PluginOptions: ParsableArguments {
         curve: try settings.curveKeys()))
     client.start()
     return client
+  }
+
+  /// Where people reach `plugin`: the `--public-url` flags, else the settings' origin for it.
+  /// The first is the one links use; all are accepted as origins of state-changing requests.
+  public func publicOrigins(of plugin: WebPlugin, in settings: PodiumSettings) throws -> [PublicOrigin] {
+    let flags = try publicURLs.map { text in
+      do { return try PublicOrigin(text) } catch { throw ValidationError("--public-url: \(error)") }
+    }
+    return flags.isEmpty ? settings.publicOrigins[plugin].map { [$0] } ?? [] : flags
   }
 
   /// `--public-directory`, else the plugin's installed pages.

@@ -5,46 +5,55 @@ import PodiumCore
 import PodiumProtocol
 import Synchronization
 
-/// Who may open the pages that act (control, chief interpreter, moderators): holders of a
-/// login token from `web-tokens.yaml`, as a session cookie. Without a tokens file every page
-/// is open: development on one machine, allowed on loopback addresses only (`check`).
+/// Who may open the pages that act (control, chief interpreter, moderators) and act from a
+/// booth console: holders of a login token from `web-tokens.yaml`, or of a booth tablet's
+/// pairing (`booth-tablets.yaml`), with a signed session cookie (`WebTokens.Holder.session`).
+/// Without a `web-tokens.yaml` every page is open: development on one machine, allowed on
+/// loopback addresses only (`check`).
 public final class WebAccess: Sendable {
   public static let cookie = "podium_session"
   /// How long a login lasts.
   public static let sessionLength: TimeInterval = 12 * 3600
+  /// How long a booth tablet stays paired without a new pairing: the whole conference.
+  public static let tabletSessionLength: TimeInterval = 7 * 24 * 3600
 
-  /// Open sessions, and the tokens file as last read with the file's identity then (read
-  /// again when it changes).
-  private struct Memory {
-    var sessions: [String: (holder: WebTokens.Holder, expires: Date)] = [:]
-    /// The tokens file's modification date, inode and size when last read.
+  /// A tokens file as last read, with the file's identity then (read again when it changes).
+  private struct Reading {
     var file: [String] = []
     var holders: [WebTokens.Holder] = []
   }
 
+  /// The login tokens (`web-tokens.yaml`): when it has none, every page is open.
   private let tokens: WebTokens?
-  private let memory = Mutex(Memory())
+  /// The booth tablets the chief interpreter paired, if this plugin pairs them.
+  public let tablets: WebTokens?
+  private let readings = Mutex([String: Reading]())
   private let attempts = RateLimiter(rate: 20)
 
-  /// Access by the tokens of `keysDirectory`'s `web-tokens.yaml`; open without a keys directory.
-  public init(keysDirectory: String?) {
+  /// Access by the tokens of `keysDirectory`'s `web-tokens.yaml`, and by the booth tablets of
+  /// `tablets`; open without a keys directory.
+  public init(keysDirectory: String?, tablets: String? = nil) {
     tokens = keysDirectory.map(WebTokens.init(directory:))
+    self.tablets = keysDirectory == nil ? nil : tablets.map(WebTokens.init(path:))
   }
 
-  /// Whether every page is open (no tokens file).
-  public var isOpen: Bool { holders().isEmpty }
+  /// Whether every page is open (no login tokens).
+  public var isOpen: Bool { tokens.map(holders(in:))?.isEmpty ?? true }
 
-  /// The token holders now: the file is read again only when it changed (rotation), not per request.
+  /// Everyone who may log in now: the login tokens, then the paired tablets.
   private func holders() -> [WebTokens.Holder] {
-    guard let tokens else { return [] }
+    [tokens, tablets].compactMap { $0 }.flatMap(holders(in:))
+  }
+
+  /// A file's holders now: read again only when the file changed (rotation), not per request.
+  private func holders(in tokens: WebTokens) -> [WebTokens.Holder] {
     let attributes = (try? FileManager.default.attributesOfItem(atPath: tokens.path)) ?? [:]
     let file = [FileAttributeKey.modificationDate, .systemFileNumber, .size].map { "\(attributes[$0] ?? "")" }
-    return memory.withLock { memory in
-      if file != memory.file {
-        memory.file = file
-        memory.holders = (try? tokens.holders()) ?? []
+    return readings.withLock { readings in
+      if readings[tokens.path]?.file != file {
+        readings[tokens.path] = Reading(file: file, holders: (try? tokens.holders()) ?? [])
       }
-      return memory.holders
+      return readings[tokens.path]?.holders ?? []
     }
   }
 
@@ -64,19 +73,36 @@ public final class WebAccess: Sendable {
     return holder.role == .operator || roles.contains(holder.role)
   }
 
-  /// The holder of the request's session, if it has a live one.
-  public func holder(of request: Request, now: Date = Date()) -> WebTokens.Holder? {
-    guard let id = Cookies.value(Self.cookie, in: request) else { return nil }
-    let current = holders()
-    return memory.withLock { memory in
-      guard let session = memory.sessions[id], session.expires > now else { return nil }
-      // A rotated token ends its sessions.
-      guard current.contains(session.holder) else {
-        memory.sessions[id] = nil
-        return nil
-      }
-      return session.holder
+  /// Why `request` may not send `command`, a command of a page for `roles`: nil when it may.
+  public func refusal(of command: RoomCommand, _ request: Request, roles: Set<WebTokens.Role>) -> ProtocolError? {
+    admits(request, roles) ? nil : ProtocolError(.unauthorized, "'\(command.name)' needs a login (/login)")
+  }
+
+  /// Why `request` may not act for booth `booth` (`ROOM/BOOTH`), or nil when it may: the
+  /// booth's paired tablet, the chief interpreter and operators may; anyone else only reads.
+  public func refusal(actingFor booth: String, _ request: Request) -> ProtocolError? {
+    guard !isOpen else { return nil }
+    guard let holder = holder(of: request) else {
+      return ProtocolError(
+        .unauthorized,
+        "this console is read-only: pair it with booth \(booth) from the chief interpreter's view (/chief)")
     }
+    switch holder.role {
+    case .operator, .chief: return nil
+    case .booth where holder.booth == booth: return nil
+    case .booth:
+      return ProtocolError(
+        .forbidden, "this tablet is paired with booth \(holder.booth ?? "?"), not \(booth)", field: "booth")
+    case .moderator:
+      return ProtocolError(.forbidden, "a moderator's login cannot act for a booth", field: "booth")
+    }
+  }
+
+  /// The holder of the request's session, if it has a genuine, unexpired one of a token that
+  /// is still valid (a rotated or revoked token ends its sessions).
+  public func holder(of request: Request, now: Date = Date()) -> WebTokens.Holder? {
+    guard let value = Cookies.value(Self.cookie, in: request) else { return nil }
+    return WebTokens.Holder.opening(session: value, among: holders(), now: now)
   }
 
   /// Adds `GET /login?token=…&next=/path` (sets the session cookie, then goes to `next`).
@@ -94,23 +120,22 @@ public final class WebAccess: Sendable {
       guard let holder = self.holders().first(where: { WebTokens.same($0.digest, digest) }) else {
         return self.loginPage(next: next, message: "This token is not valid (or was replaced).")
       }
-      let id = self.open(holder)
+      let length = holder.role == .booth ? Self.tabletSessionLength : Self.sessionLength
       var response = Response(status: .seeOther)
-      response.headers[.location] = next
+      response.headers[.location] = next == "/" ? Self.home(of: holder) : next
       response.headers[.setCookie] = Cookies.setting(
-        Self.cookie, id, sameSite: "Strict", maxAge: Int(Self.sessionLength))
+        Self.cookie, holder.session(until: Date().addingTimeInterval(length)), sameSite: "Strict",
+        maxAge: Int(length))
       return response
     }
   }
 
-  /// A new session for `holder`; its id is the cookie's value.
-  private func open(_ holder: WebTokens.Holder, now: Date = Date()) -> String {
-    let id = Cookies.randomValue() + Cookies.randomValue()
-    memory.withLock { memory in
-      memory.sessions = memory.sessions.filter { $0.value.expires > now }
-      memory.sessions[id] = (holder, now.addingTimeInterval(Self.sessionLength))
-    }
-    return id
+  /// Where a login without `next` goes: a booth tablet to its console.
+  static func home(of holder: WebTokens.Holder) -> String {
+    guard holder.role == .booth, let booth = holder.booth, case let parts = booth.split(separator: "/"),
+      parts.count == 2
+    else { return "/" }
+    return "/rooms/\(parts[0])/booths/\(parts[1])"
   }
 
   /// The 401 page: a form asking for the login token, then back to `next`.

@@ -324,11 +324,13 @@ class WebPlugin(ChildProcess):
         """Flags beyond the common ones."""
         return []
 
+    def all_arguments(self):
+        return ["--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
+                "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory),
+                "--shared-static-directory", str(self.shared_static_directory), *self.arguments()]
+
     def start(self):
-        line = self.launch(["--address", "127.0.0.1:0", "--endpoint", self.daemon.command_endpoint,
-                            "--updates", self.daemon.update_endpoint, "--public-directory", str(self.public_directory),
-                            "--shared-static-directory", str(self.shared_static_directory), *self.arguments()],
-                           f"{self.program} ready http://")
+        line = self.launch(self.all_arguments(), f"{self.program} ready http://")
         self.base = line.split()[-1]
         wait_until(lambda: self.status(self.PROBE) == 404, START_TIMEOUT,
                    f"{self.program} to receive the conference from podiumd", 0.1)
@@ -336,6 +338,12 @@ class WebPlugin(ChildProcess):
 
     def url(self, path="/"):
         return self.base + path
+
+    def run_to_exit(self, timeout=30):
+        """Runs the plugin with its usual flags until it ends by itself (a refusal to start)."""
+        return subprocess.run([str(self.binary), *self.all_arguments(), *self.extra_arguments], capture_output=True,
+                              text=True, timeout=timeout, cwd=self.workdir,
+                              env={**hermetic_environment(), **self.extra_environment})
 
     def status(self, path):
         """The HTTP status of a GET (no exception for 4xx/5xx)."""

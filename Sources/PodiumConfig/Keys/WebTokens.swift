@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
 
-/// The login tokens of the web pages that act (`web-tokens.yaml` in the keys directory):
-/// per name a role and the SHA-256 of its token. Tokens themselves are never stored: `podium
-/// tokens new` prints one once. Issuing a name again replaces its token (rotation).
+/// The login tokens of the web pages that act (`web-tokens.yaml` in the keys directory, and
+/// the booth tablets the chief interpreter pairs, `booth-tablets.yaml`): per name a role, for a
+/// booth tablet its booth, and the SHA-256 of its token. Tokens themselves are never stored:
+/// `podium tokens new` prints one once. Issuing a name again replaces its token (rotation).
 public struct WebTokens: Sendable {
   /// Who a token lets in.
   public enum Role: String, Sendable, CaseIterable {
@@ -13,6 +14,8 @@ public struct WebTokens: Sendable {
     case chief
     /// Q&A moderators: the moderators' console.
     case moderator
+    /// One booth's tablet: that booth's console and its commands only.
+    case booth
   }
 
   /// One token holder.
@@ -21,6 +24,15 @@ public struct WebTokens: Sendable {
     public var role: Role
     /// Hex SHA-256 of the token.
     public var digest: String
+    /// For a booth tablet, its booth: `ROOM/BOOTH`.
+    public var booth: String?
+
+    public init(name: String, role: Role, digest: String, booth: String? = nil) {
+      self.name = name
+      self.role = role
+      self.digest = digest
+      self.booth = booth
+    }
   }
 
   public let path: String
@@ -28,6 +40,11 @@ public struct WebTokens: Sendable {
   /// The tokens file of a keys directory.
   public init(directory: String) {
     path = "\(directory)/web-tokens.yaml"
+  }
+
+  /// The tokens file at `path`.
+  public init(path: String) {
+    self.path = path
   }
 
   /// Everyone with a token; empty when the file does not exist.
@@ -38,25 +55,48 @@ public struct WebTokens: Sendable {
     }
     guard !lines.isEmpty else { return [] }
     return try YAMLNode.parse(text, file: path).sequence().map { node in
-      let members = try node.mapping(allowed: ["name", "role", "sha256"])
+      let members = try node.mapping(allowed: ["name", "role", "booth", "sha256"])
       guard let name = members["name"], let role = members["role"], let digest = members["sha256"] else {
         throw node.error("a token needs 'name', 'role' and 'sha256'")
       }
       let roleText = try role.nonEmptyString()
       guard let known = Role(rawValue: roleText) else { throw role.error("unknown role '\(roleText)'") }
-      return Holder(name: try name.nonEmptyString(), role: known, digest: try digest.nonEmptyString())
+      let booth = try members["booth"].map { try $0.nonEmptyString() }
+      guard (known == .booth) == (booth != nil) else {
+        throw node.error("a booth tablet's token, and only one, names its booth (booth: ROOM/BOOTH)")
+      }
+      return Holder(name: try name.nonEmptyString(), role: known, digest: try digest.nonEmptyString(), booth: booth)
     }
   }
 
-  /// Issues a new random token for `name` (replacing any earlier one) and returns it.
-  public func issue(name: String, role: Role) throws -> String {
+  /// Issues a new random token for `name` (replacing any earlier one: rotation) and returns it;
+  /// a booth tablet's names its booth, `ROOM/BOOTH`.
+  public func issue(name: String, role: Role, booth: String? = nil) throws -> String {
     var generator = SystemRandomNumberGenerator()
     let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     var holders = try holders().filter { $0.name != name }
-    holders.append(Holder(name: name, role: role, digest: Self.digest(token)))
+    holders.append(Holder(name: name, role: role, digest: Self.digest(token), booth: booth))
+    try write(holders)
+    return token
+  }
+
+  /// Removes `name`'s token, ending its sessions; whether it had one.
+  @discardableResult
+  public func revoke(name: String) throws -> Bool {
+    let holders = try holders()
+    guard holders.contains(where: { $0.name == name }) else { return false }
+    try write(holders.filter { $0.name != name })
+    return true
+  }
+
+  /// Replaces the file, atomically.
+  private func write(_ holders: [Holder]) throws {
     let text =
       "# Web login tokens (SHA-256 only). `podium tokens new NAME --role ROLE` issues or rotates one.\n"
-      + holders.map { "- {name: \($0.name), role: \($0.role.rawValue), sha256: \($0.digest)}\n" }.joined()
+      + holders.map { holder in
+        let booth = holder.booth.map { ", booth: \($0)" } ?? ""
+        return "- {name: \(holder.name), role: \(holder.role.rawValue)\(booth), sha256: \(holder.digest)}\n"
+      }.joined()
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     guard
@@ -69,7 +109,6 @@ public struct WebTokens: Sendable {
     guard rename(path + ".new", path) == 0 else {
       throw ConfigError(file: path, message: "cannot replace the tokens file: \(String(cString: strerror(errno)))")
     }
-    return token
   }
 
   /// Hex SHA-256.

@@ -52,7 +52,9 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case .invalidArgument:
       "a member or argument is unknown, missing, of the wrong type or out of range (`field` names it)"
     case .notAllowedInState: "the command cannot apply to the room as it is now, or no conference is loaded yet"
-    case .forbidden: "the sender's key (CURVE) may not send this command: its role or scope (the message names both)"
+    case .forbidden:
+      "the sender's key (CURVE) may not send this command: its role or scope (the message names both); from a "
+        + "plugin's web API, the login may not (a booth tablet acting for another booth, `field: \"booth\"`)"
     case .messageTooLarge: "the body is over 16 384 bytes (no `id` echoed)"
     case .storageUnavailable:
       "the event log cannot be written or read (disk full, read-only…); nothing was applied: retry later, same id"

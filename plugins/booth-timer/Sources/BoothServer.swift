@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
+import PodiumConfig
 import PodiumCore
 import PodiumPluginKit
+import PodiumProtocol
 import PodiumWeb
 
 /// The booth timer's web server: booth consoles, the chief interpreter's view, their
@@ -32,8 +34,8 @@ struct BoothServer {
   let requestLimit: RequestRateLimit
   /// Who may open the chief interpreter's view and send its commands.
   let access: WebAccess
-  /// The origins besides its own host that its pages are served from (behind a proxy).
-  var publicOrigins: [String] = []
+  /// Where people reach it (`--public-url`, `public.<plugin>`): accepted origins besides its own host.
+  var publicOrigins: [PublicOrigin] = []
 
   /// What the consoles' API forwards: the booths' commands and the chief interpreter's.
   static let scope = CommandScope(surface: "the booth consoles", senders: [.booth, .chiefInterpreter])
@@ -45,7 +47,7 @@ struct BoothServer {
     let router = Router(context: PluginRequestContext.self)
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
-    router.add(middleware: SameOrigin(publicOrigins: publicOrigins))
+    router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))
     SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
     router.get("/") { _, _ in Responses.html(pages.index) }
@@ -70,9 +72,39 @@ struct BoothServer {
     router.post("/api/rooms/:room/commands") { request, context in
       await CommandForwarding.forward(
         request, room: context.parameters.get("room") ?? "", client: client, scope: Self.scope
-      ) { !Self.chiefCommands.contains($0) || access.admits(request, [.chief]) }
+      ) { command in
+        // A booth's own commands come from its paired tablet (or the chief); the rest from the chief.
+        guard let booth = command.booth, !Self.chiefCommands.contains(command.name) else {
+          return access.refusal(of: command, request, roles: [.chief])
+        }
+        return access.refusal(actingFor: "\(command.room)/\(booth)", request)
+      }
+    }
+    let pairing = TabletPairing(access: access, publicOrigin: publicOrigins.first)
+    router.post("/api/rooms/:room/booths/:booth/pairing") { request, context in
+      knownBooth(context) { pairing.pair(request, room: $0, booth: $1) }
+    }
+    router.post("/api/rooms/:room/booths/:booth/unpairing") { request, context in
+      knownBooth(context) { pairing.unpair(request, room: $0, booth: $1) }
+    }
+    router.get("/api/rooms/:room/booths/:booth/access") { request, context in
+      knownBooth(context) { pairing.access(request, room: $0, booth: $1) }
     }
     return router
+  }
+
+  /// `answer` for the route's room and booth, or a 404 naming what is unknown.
+  private func knownBooth(_ context: PluginRequestContext, _ answer: (Room, Booth) -> Response) -> Response {
+    let roomID = context.parameters.get("room") ?? ""
+    let boothID = context.parameters.get("booth") ?? ""
+    guard let room = client.view.conference?.room(roomID) else {
+      return Responses.failure(ProtocolError(.unknownRoom, "no room '\(roomID)'", field: "room"), status: .notFound)
+    }
+    guard let booth = room.booths.first(where: { $0.id == boothID }) else {
+      return Responses.failure(
+        ProtocolError(.unknownBooth, "no booth '\(boothID)' in \(room.id)", field: "booth"), status: .notFound)
+    }
+    return answer(room, booth)
   }
 
   /// A 404 naming the booths the room does have.

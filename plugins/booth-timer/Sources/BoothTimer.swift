@@ -13,11 +13,20 @@ struct BoothTimer: AsyncParsableCommand {
     discussion: "Listens on web.booths of the settings (default 127.0.0.1:8472).")
 
   @OptionGroup var options: PluginOptions
+  @Option(
+    help: """
+      The booth tablets the chief interpreter pairs (default: booth-tablets.yaml in $STATE_DIRECTORY under \
+      systemd, else in the keys directory).
+      """)
+  var tablets: String?
 
   func run() async throws {
     let resolved = try options.resolved(listen: \.boothAddress)
     let address = try ListenAddress(resolved.boothAddress)
-    let access = WebAccess(keysDirectory: resolved.keysDirectory)
+    let state = ProcessInfo.processInfo.environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
+    let access = WebAccess(
+      keysDirectory: resolved.keysDirectory,
+      tablets: tablets ?? (state ?? resolved.keysDirectory).map { "\($0)/booth-tablets.yaml" })
     try access.check(listening: address)
     let directory = options.pages(installed: Bundle.module.resourceURL!.appendingPathComponent("Public"))
     let client = try options.client(resolved, prefixes: [Topic.conference, "room/"])
@@ -25,7 +34,7 @@ struct BoothTimer: AsyncParsableCommand {
     let server = BoothServer(
       client: client, hub: hub, pages: try BoothServer.Pages(directory: directory), publicDirectory: directory,
       sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit, access: access,
-      publicOrigins: options.publicURLs)
+      publicOrigins: try options.publicOrigins(of: .booths, in: resolved))
 
     let feed = Task { await RoomFeed.follow(client, into: hub) }
     let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }

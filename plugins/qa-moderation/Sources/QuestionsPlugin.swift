@@ -31,6 +31,7 @@ struct QuestionsPlugin: AsyncParsableCommand {
     let directory = options.pages(installed: Bundle.module.resourceURL!.appendingPathComponent("Public"))
     let client = try options.client(resolved, prefixes: [Topic.conference, "qa/"])
     let feed = QuestionFeed(client: client)
+    let origins = try options.publicOrigins(of: .questions, in: resolved)
     let server = QuestionsServer(
       client: client, feed: feed, pages: try QuestionsServer.Pages(directory: directory),
       gate: ModeratorGate(token: token, access: access),
@@ -38,13 +39,13 @@ struct QuestionsPlugin: AsyncParsableCommand {
         questionsPerMinute: questionsPerMinute, votesPerMinute: votesPerMinute,
         addressRequestsPerMinute: addressRequestsPerMinute),
       publicDirectory: directory, sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit,
-      publicOrigins: options.publicURLs)
+      publicOrigins: origins)
 
     let flusher = Task { await feed.run() }
     let clock = Task { await RoomFeed.tickClock(of: client, into: feed.audience, feed.moderators) }
     let printToken = moderatorToken == nil
     try await PluginOptions.serve(server.router(), at: address, name: "podium-qa") { base in
-      printToken ? "moderator link: \(base)/moderate/ROOM?token=\(token)" : nil
+      printToken ? "moderator link: \(origins.first?.description ?? base)/moderate/ROOM?token=\(token)" : nil
     }
     flusher.cancel()
     clock.cancel()

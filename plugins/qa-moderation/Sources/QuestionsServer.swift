@@ -39,8 +39,8 @@ struct QuestionsServer {
   let sharedDirectory: URL?
   /// Requests per client address.
   let requestLimit: RequestRateLimit
-  /// The origins besides its own host that its pages are served from (behind a proxy).
-  var publicOrigins: [String] = []
+  /// Where people reach it (`--public-url`, `public.<plugin>`): accepted origins besides its own host.
+  var publicOrigins: [PublicOrigin] = []
   /// Votes this plugin forwarded, per device: a hint for the page only (the daemon counts votes).
   let votes = VoteMemory()
 
@@ -48,7 +48,7 @@ struct QuestionsServer {
     let router = Router(context: PluginRequestContext.self)
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
-    router.add(middleware: SameOrigin(publicOrigins: publicOrigins))
+    router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))
     SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
     router.get("/") { _, _ in Responses.html(pages.index) }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PodiumConfig
 import PodiumCore
 import PodiumPluginKit
 import PodiumWeb
@@ -35,8 +36,10 @@ struct DisplayServer {
   let requestLimit: RequestRateLimit
   /// Who may open the control page and send commands.
   let access: WebAccess
-  /// The origins besides its own host that its pages are served from (behind a proxy).
-  var publicOrigins: [String] = []
+  /// Where people reach it (`--public-url`, `public.<plugin>`): accepted origins besides its own host.
+  var publicOrigins: [PublicOrigin] = []
+  /// Where people reach the audience's question pages (`public.questions`): the door's QR code.
+  var questionsOrigin: PublicOrigin?
 
   /// What the control page's API forwards: the operator's commands (timing, messages, room full).
   static let scope = CommandScope(surface: "the control page", senders: [.operator])
@@ -45,7 +48,7 @@ struct DisplayServer {
     let router = Router(context: PluginRequestContext.self)
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
-    router.add(middleware: SameOrigin(publicOrigins: publicOrigins))
+    router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))
     SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
 
     router.get("/") { _, _ in Responses.html(pages.index) }
@@ -58,9 +61,12 @@ struct DisplayServer {
         ? roomPage(pages.control, context) : access.loginPage(next: request.uri.path)
     }
     access.addLogin(to: router)
-    router.get("/rooms/:room/qa-qr.svg") { _, context -> Response in
-      let room = context.parameters.get("room") ?? ""
-      guard let url = client.view.rooms[room]?.qa?.url, let code = QRCode(url) else {
+    router.get("/rooms/:room/qa-link") { request, context -> Response in
+      guard let link = questionsLink(request, context) else { return Response(status: .notFound) }
+      return Responses.json(["url": link])
+    }
+    router.get("/rooms/:room/qa-qr.svg") { request, context -> Response in
+      guard let link = questionsLink(request, context), let code = QRCode(link) else {
         return Response(status: .notFound)
       }
       return Responses.svg(code.svg)
@@ -71,7 +77,7 @@ struct DisplayServer {
     router.post("/api/rooms/:room/commands") { request, context in
       await CommandForwarding.forward(
         request, room: context.parameters.get("room") ?? "", client: client, scope: Self.scope
-      ) { _ in access.admits(request, [.operator]) }
+      ) { access.refusal(of: $0, request, roles: [.operator]) }
     }
     router.get("/api/screens") { request, _ in
       access.admits(request, [.operator]) ? Responses.json(hub.screens) : access.unauthorized()
@@ -97,4 +103,13 @@ struct DisplayServer {
       link: { "/rooms/\($0.id)/door" }
     )
   }
+
+  /// The room's audience question link as the requesting screen should show it (never a
+  /// loopback link to a screen elsewhere), if the room has one.
+  private func questionsLink(_ request: Request, _ context: PluginRequestContext) -> String? {
+    guard let link = client.view.rooms[context.parameters.get("room") ?? ""]?.qa?.url else { return nil }
+    return PublicLink.resolve(
+      link, publicOrigin: questionsOrigin, screenHost: PublicLink.host(ofHeader: request.head.authority))
+  }
+
 }

@@ -25,7 +25,8 @@ struct RoomDisplay: AsyncParsableCommand {
     let server = DisplayServer(
       client: client, hub: hub, pages: try DisplayServer.Pages(directory: directory), publicDirectory: directory,
       sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit, access: access,
-      publicOrigins: options.publicURLs)
+      publicOrigins: try options.publicOrigins(of: .display, in: resolved),
+      questionsOrigin: resolved.publicOrigins[.questions])
 
     let feed = Task { await RoomFeed.follow(client, into: hub) }
     let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }

@@ -30,32 +30,41 @@
    */
   function send(room, command, args, opts) {
     opts = opts || {};
-    var what = commandLabel(command);
     var run = function () {
-      showResult('pending', what + '…');
-      return fetch('/api/rooms/' + encodeURIComponent(room) + '/commands', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ command: command, args: args || {} })
-      }).then(function (r) {
-        return r.json().catch(function () { return {}; }).then(function (res) {
-          if (r.ok && res.ok !== false) {
-            showResult('ok', I.t('ok') + ' — ' + what);
-            return { ok: true, ack: res.ack };
-          }
-          var e = res.error || {};
-          showResult('error', I.t('error') + ' — ' + what + ' : ' + (e.message || e.code || 'HTTP ' + r.status) +
-            (e.field ? ' (' + e.field + ')' : ''), e.code || ('http-' + r.status));
-          return { ok: false, error: e };
-        });
-      }, function () {
-        showResult('error', I.t('networkError') + ' — ' + what, 'network');
-        return { ok: false, error: { code: 'network' } };
+      return post('/api/rooms/' + encodeURIComponent(room) + '/commands', commandLabel(command),
+        { command: command, args: args || {} }).then(function (r) {
+        return r.ok ? { ok: true, ack: r.body.ack } : { ok: false, error: r.body.error || { code: 'network' } };
       });
     };
     if (!opts.chain) return run();
     var next = (chains[opts.chain] || Promise.resolve()).then(run, run);
     chains[opts.chain] = next;
     return next;
+  }
+
+  /**
+   * POSTs `body` (default {}) as JSON to `path`; shows the outcome, named `what`, in #result
+   * (class ok|error, data-code). Resolves to {ok, body}.
+   */
+  function post(path, what, body) {
+    showResult('pending', what + '…');
+    return fetch(path, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {})
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (res) {
+        if (r.ok && res.ok !== false) {
+          showResult('ok', I.t('ok') + ' — ' + what);
+          return { ok: true, body: res };
+        }
+        var e = res.error || {};
+        showResult('error', I.t('error') + ' — ' + what + ' : ' + (e.message || e.code || 'HTTP ' + r.status) +
+          (e.field ? ' (' + e.field + ')' : ''), e.code || ('http-' + r.status));
+        return { ok: false, body: res };
+      });
+    }, function () {
+      showResult('error', I.t('networkError') + ' — ' + what, 'network');
+      return { ok: false, body: {} };
+    });
   }
 
   var resultTimer = null;
@@ -319,7 +328,7 @@
   }
 
   root.PodiumBooth = {
-    boothId: boothId, boothUrl: boothUrl, chiefUrl: chiefUrl, send: send, showResult: showResult,
+    boothId: boothId, boothUrl: boothUrl, chiefUrl: chiefUrl, send: send, post: post, showResult: showResult,
     turnLeft: turnLeft, turnElapsed: turnElapsed, turnPhase: turnPhase, setTurnPhase: setTurnPhase,
     phaseLabel: phaseLabel, formatElapsed: formatElapsed, backToFloor: backToFloor, code: code,
     sourceParts: sourceParts, sourceKind: sourceKind, floorLanguage: floorLanguage, floorSourceLabel: floorSourceLabel, relayChains: relayChains, messageItems: messageItems,

@@ -4,6 +4,10 @@
   var L = root.PodiumI18n.labels;
 
   Object.assign(L.fr, {
+    pairTablet: 'Appairer une tablette', unpairTablet: 'Désappairer', tabletPaired: 'Tablette appairée',
+    pairingNote: 'Scannez avec la tablette de la cabine. Un nouveau lien désappaire les tablettes précédentes.',
+    pairingLocal: 'Ce lien ne s’ouvre que sur cette machine : réglez public.booths.',
+    readOnly: 'Lecture seule : cette tablette n’est pas appairée avec cette cabine. Demandez un lien à l’interprète en chef.',
     boothConsole: 'Console cabine', chief: 'Interprète en chef', boothTimer: 'Minuteur des cabines',
     onMic: 'Au micro', micIsOff: 'Micro fermé', turnLeft: 'Fin du tour dans', onMicFor: 'Au micro depuis',
     handOverNow: 'PASSEZ LE RELAIS', turnOverdue: 'TOUR DÉPASSÉ', muted: 'MICRO COUPÉ (TOUX)',
@@ -37,6 +41,10 @@
   });
 
   Object.assign(L.en, {
+    pairTablet: 'Pair a tablet', unpairTablet: 'Un-pair', tabletPaired: 'Tablet paired',
+    pairingNote: 'Scan with the booth’s tablet. A new link un-pairs the booth’s earlier tablets.',
+    pairingLocal: 'This link opens on this machine only: set public.booths.',
+    readOnly: 'Read-only: this tablet is not paired with this booth. Ask the chief interpreter for a pairing link.',
     boothConsole: 'Booth console', chief: 'Chief interpreter', boothTimer: 'Booth timer',
     onMic: 'On mic', micIsOff: 'Mic off', turnLeft: 'Turn ends in', onMicFor: 'On mic for',
     handOverNow: 'HAND OVER', turnOverdue: 'TURN OVERDUE', muted: 'MUTED (COUGH)',
@@ -70,6 +78,10 @@
   });
 
   Object.assign(L.ar, {
+    pairTablet: 'ربط لوحة', unpairTablet: 'إلغاء الربط', tabletPaired: 'لوحة مربوطة',
+    pairingNote: 'امسح الرمز بلوحة المقصورة. الرابط الجديد يلغي ربط اللوحات السابقة.',
+    pairingLocal: 'هذا الرابط لا يفتح إلا على هذا الجهاز: اضبط public.booths.',
+    readOnly: 'للقراءة فقط: هذه اللوحة غير مربوطة بهذه المقصورة. اطلب رابط الربط من رئيس فريق الترجمة.',
     boothConsole: 'لوحة المقصورة', chief: 'رئيس فريق الترجمة', boothTimer: 'توقيت مقصورات الترجمة',
     onMic: 'على الميكروفون', micIsOff: 'الميكروفون مغلق', turnLeft: 'ينتهي الدور بعد', onMicFor: 'على الميكروفون منذ',
     handOverNow: 'سلِّم الميكروفون', turnOverdue: 'تجاوز مدة الدور', muted: 'الصوت مكتوم (سعال)',

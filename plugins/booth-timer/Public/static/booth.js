@@ -267,6 +267,17 @@
   I.onChange(function () { placeholders(); build(); B.langSwitch($('lang-switch')); });
   placeholders();
   B.langSwitch($('lang-switch'));
+  // Only the booth's paired tablet (or the chief) acts; any other browser watches, read-only.
+  fetch('/api/rooms/' + encodeURIComponent(room) + '/booths/' + encodeURIComponent(booth) + '/access',
+    { headers: { Accept: 'application/json' } })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (access) {
+      var readOnly = !!access && !access.canAct;
+      document.body.classList.toggle('read-only', readOnly);
+      $('screen').inert = readOnly;
+      P.setHidden($('read-only'), !readOnly);
+      if (access && access.reason) $('read-only').setAttribute('title', access.reason);
+    }, function () {});
   P.connect({ kind: 'booth', namePrefix: 'booth-' + booth, room: room, onState: function (s) { state = s; build(); } });
   P.loop(tick);
 })();

@@ -26,7 +26,29 @@
   roomsBox.addEventListener('click', function (e) {
     var b = e.target.closest('button.clear-slow');
     if (b) B.send(b.closest('[data-room]').getAttribute('data-room'), 'clearSlowDown', {});
+    var pairing = e.target.closest('button.pair-tablet, button.unpair-tablet');
+    if (pairing) pair(pairing.closest('.card'), pairing.classList.contains('pair-tablet'));
   });
+
+  /** Pairs a tablet with the card's booth (a link and its QR code, shown once), or un-pairs the booth's tablets. */
+  function pair(card, pairing) {
+    var room = card.getAttribute('data-room'), booth = card.getAttribute('data-booth');
+    var box = card.querySelector('.pairing');
+    B.post('/api/rooms/' + encodeURIComponent(room) + '/booths/' + encodeURIComponent(booth) +
+      (pairing ? '/pairing' : '/unpairing'), pairing ? I.t('pairTablet') : I.t('unpairTablet')).then(function (r) {
+      if (!r.ok) return;
+      P.setHidden(box, !pairing);
+      if (!pairing) return;
+      var link = box.querySelector('.pairing-link');
+      link.setAttribute('href', r.body.link);
+      P.setText(link, r.body.link);
+      // The code as inline SVG (the page's policy loads no data: images), parsed as XML: no markup runs.
+      var svg = new DOMParser().parseFromString(r.body.qr || '<svg xmlns="http://www.w3.org/2000/svg"/>', 'image/svg+xml');
+      var qr = box.querySelector('.pairing-qr');
+      qr.replaceChildren(document.importNode(svg.documentElement, true));
+      P.setHidden(box.querySelector('.pairing-local'), !r.body.thisMachineOnly);
+    });
+  }
   roomsBox.addEventListener('submit', function (e) {
     var form = e.target, card = form.closest('.card');
     e.preventDefault();
@@ -142,6 +164,16 @@
       ]),
       P.el('ul', { cls: 'booth-alerts' }),
       P.el('ul', { cls: 'messages' }),
+      P.el('div', { cls: 'tablet' }, [
+        P.el('button', { cls: 'pair-tablet', text: I.t('pairTablet'), attrs: { type: 'button' } }),
+        P.el('button', { cls: 'unpair-tablet', text: I.t('unpairTablet'), attrs: { type: 'button' } })
+      ]),
+      P.el('div', { cls: 'pairing', attrs: { hidden: '' } }, [
+        P.el('div', { cls: 'pairing-qr', attrs: { role: 'img', 'aria-label': I.t('pairTablet') } }),
+        P.el('p', { cls: 'muted', text: I.t('pairingNote') }),
+        P.el('p', { cls: 'pairing-local warning', text: I.t('pairingLocal'), attrs: { hidden: '' } }),
+        P.el('a', { cls: 'pairing-link', dir: 'ltr' })
+      ]),
       P.el('form', { cls: 'message-form send-form' }, [
         P.el('input', { cls: 'message-text', dir: 'auto', attrs: { type: 'text', maxlength: '500', autocomplete: 'off', placeholder: I.t('messageBooth') } }),
         P.el('button', { cls: 'go', text: I.t('send'), attrs: { type: 'submit' } })

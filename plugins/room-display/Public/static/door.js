@@ -5,6 +5,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var room = P.roomId();
   var state = null;
+  var asked = { source: null, link: null };  // the question page's link, as asked of the display
 
   P.connect({ kind: 'door', room: room, onState: function (s) { state = s; build(); } });
   I.onChange(build);
@@ -47,15 +48,33 @@
       ]);
     }));
 
-    var qaOpen = !!(st.qa && st.qa.open);
-    P.setHidden($('qa'), !qaOpen);
-    P.setHidden($('qa-qr'), !qaOpen);
-    var qr = '/rooms/' + encodeURIComponent(room) + '/qa-qr.svg';
-    if (qaOpen && $('qa-qr').getAttribute('src') !== qr) $('qa-qr').setAttribute('src', qr);
-    P.setText($('qa-url'), qaOpen && st.qa.url ? st.qa.url : '');
+    var link = questionsLink(st.qa && st.qa.open ? st.qa.url : null);
+    P.setHidden($('qa'), !link);
+    P.setHidden($('qa-qr'), !link);
+    var qr = '/rooms/' + encodeURIComponent(room) + '/qa-qr.svg?for=' + encodeURIComponent(link || '');
+    if (link && $('qa-qr').getAttribute('src') !== qr) $('qa-qr').setAttribute('src', qr);
+    P.setText($('qa-url'), link || '');
 
     fillQuestion($('question'), st.questionOnScreen);
     tick(P.now());
+  }
+
+  // The question page's link as this screen should show it (asked of the display, which knows
+  // where phones reach the Q&A plugin): none while it is unknown or would not open on a phone.
+  function questionsLink(source) {
+    if (source !== asked.source) {
+      var ask = asked = { source: source, link: null };
+      if (source) {
+        fetch('/rooms/' + encodeURIComponent(room) + '/qa-link', { headers: { Accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (answer) {
+            if (asked !== ask || !answer) return;
+            ask.link = answer.url;
+            build();
+          }, function () {});
+      }
+    }
+    return asked.link;
   }
 
   function speakerItems(cur) {

@@ -1,0 +1,18 @@
+/// The web plugins whose addresses the settings hold, by their settings key.
+public enum WebPlugin: String, CaseIterable, Sendable {
+  /// The room display (door screens, monitors, control pages): `podium-display`.
+  case display
+  /// The booth consoles and the chief interpreter's view: `podium-booth`.
+  case booths
+  /// The audience's question pages and the moderators' console: `podium-qa`.
+  case questions
+
+  /// The environment variable naming its public origin.
+  public var urlVariable: String {
+    switch self {
+    case .display: "PODIUM_DISPLAY_URL"
+    case .booths: "PODIUM_BOOTH_URL"
+    case .questions: "PODIUM_QA_URL"
+    }
+  }
+}
