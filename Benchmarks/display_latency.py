@@ -3,16 +3,9 @@
 The page records when a MutationObserver sees each new text (Date.now()); the benchmark
 records when it sent each command (time.time()): same machine, same wall clock.
 """
-import json
 import time
-import uuid
 
-import zmq
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
-
-from podium_processes import Daemon, Display, percentile, wait_for
+from podium_processes import Daemon, Display, headless_chromium, percentile, wait_for
 
 OBSERVER = """
 window.__seen = {};
@@ -22,26 +15,11 @@ new MutationObserver(() => { window.__seen[target.textContent.trim()] = Date.now
 """
 
 
-def browser():
-    options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1920,1080"):
-        options.add_argument(argument)
-    options.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
 def main(changes=200):
     daemon = Daemon()
     display = Display(daemon)
-    driver = browser()
-    socket = zmq.Context.instance().socket(zmq.DEALER)
-    socket.connect(daemon.commands)
-
-    def command(name, args=None):
-        socket.send(json.dumps({"type": "command", "id": str(uuid.uuid4()), "room": "room-0", "command": name,
-                                "args": args or {}}).encode())
-        return json.loads(socket.recv())
-
+    driver = headless_chromium()
+    command = daemon.commander("room-0")
     try:
         command("start")
         driver.get(f"{display.url}/rooms/room-0/monitor?lang=fr&name=bench")

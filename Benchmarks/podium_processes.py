@@ -1,11 +1,15 @@
 """Starting real Podium processes for benchmarks: a daemon on free ports and a temp data dir."""
 import datetime
+import json
 import os
 import re
 import subprocess
 import tempfile
 import time
+import uuid
 from pathlib import Path
+
+import zmq
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(os.environ.get("PODIUM_BIN_DIR", ROOT / ".build" / "release"))
@@ -48,6 +52,29 @@ class Daemon:
         self.process.kill()
         self.process.wait()
 
+    def commander(self, room):
+        """A function sending one command to `room` and returning the daemon's reply."""
+        socket = zmq.Context.instance().socket(zmq.DEALER)
+        socket.connect(self.commands)
+
+        def command(name, args=None):
+            socket.send(json.dumps({"type": "command", "id": str(uuid.uuid4()), "room": room, "command": name,
+                                    "args": args or {}}).encode())
+            return json.loads(socket.recv())
+        return command
+
+
+def headless_chromium(*arguments):
+    """Debian's Chromium, headless, driven by Selenium."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    options = Options()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1920,1080", *arguments):
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
 
 def percentile(values, p):
     ordered = sorted(values)
@@ -75,11 +102,11 @@ def wait_for(condition, timeout=10):
 class Display:
     """podium-display as a child process, following `daemon`."""
 
-    def __init__(self, daemon):
+    def __init__(self, daemon, environment=None):
         self.process = subprocess.Popen(
             [str(BIN / "podium-display"), "--address", "127.0.0.1:0", "--endpoint", daemon.commands,
              "--updates", daemon.updates],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env={**os.environ, **(environment or {})})
         self.url = re.search(r"ready (\S+)", self.process.stdout.readline()).group(1)
 
     def stop(self):

@@ -25,6 +25,8 @@ public struct PodiumSettings: Equatable, Sendable {
   /// Where people reach each web plugin (on the LAN, behind a proxy): QR codes and printed
   /// links use these, and each plugin accepts changes from its own (`public.display`…).
   public var publicOrigins: [WebPlugin: PublicOrigin] = [:]
+  /// The reverse proxies in front of the plugins whose `X-Forwarded-For` and `-Proto` count.
+  public var trustedProxies = TrustedProxies()
   /// The keys directory (see `KeyStore`): when set, ZeroMQ links use CURVE with the keys there.
   public var keysDirectory: String?
   /// Plaintext ZeroMQ on loopback endpoints, without keys: development on one machine, only
@@ -45,8 +47,8 @@ public struct PodiumSettings: Equatable, Sendable {
   /// Every key a settings file may have, dotted (`security.plaintext`); docs/PROTOCOL.md §2 lists them.
   public static let fileKeys = [
     "endpoints.commands", "endpoints.updates", "dataDirectory", "conference", "web.display", "web.booths",
-    "web.questions", "web.metrics", "public.display", "public.booths", "public.questions", "security.keys",
-    "security.key", "security.plaintext", "checkpoints.every",
+    "web.questions", "web.metrics", "web.trustedProxies", "public.display", "public.booths", "public.questions",
+    "security.keys", "security.key", "security.plaintext", "checkpoints.every",
   ]
 
   /// The keys allowed at the top of a settings file (`section` nil) or in one of its sections.
@@ -69,6 +71,7 @@ public struct PodiumSettings: Equatable, Sendable {
     "PODIUM_DISPLAY_ADDRESS": "room-display web address (host:port)",
     "PODIUM_BOOTH_ADDRESS": "booth-timer web address (host:port)",
     "PODIUM_QA_ADDRESS": "Q&A moderation web address (host:port)",
+    "PODIUM_TRUSTED_PROXIES": "reverse proxies whose X-Forwarded-For/-Proto the plugins believe (comma-separated)",
     "PODIUM_DISPLAY_URL": "where people reach the room display (https://screens.venue.example)",
     "PODIUM_BOOTH_URL": "where people reach the booth consoles",
     "PODIUM_QA_URL": "where people reach the audience's question pages (the door's QR code)",
@@ -100,6 +103,14 @@ public struct PodiumSettings: Equatable, Sendable {
     if let value = environment["PODIUM_DISPLAY_ADDRESS"] { settings.displayAddress = value }
     if let value = environment["PODIUM_BOOTH_ADDRESS"] { settings.boothAddress = value }
     if let value = environment["PODIUM_QA_ADDRESS"] { settings.questionsAddress = value }
+    if let value = environment["PODIUM_TRUSTED_PROXIES"] {
+      do {
+        settings.trustedProxies = try TrustedProxies(
+          value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+      } catch {
+        throw ConfigError(file: "PODIUM_TRUSTED_PROXIES", message: "\(error)")
+      }
+    }
     for plugin in WebPlugin.allCases {
       guard let value = environment[plugin.urlVariable] else { continue }
       do {
@@ -155,6 +166,14 @@ public struct PodiumSettings: Equatable, Sendable {
       if let value = web["display"] { displayAddress = try value.nonEmptyString() }
       if let value = web["booths"] { boothAddress = try value.nonEmptyString() }
       if let value = web["questions"] { questionsAddress = try value.nonEmptyString() }
+      if let value = web["trustedProxies"] {
+        let entries = try value.sequence()
+        do {
+          trustedProxies = try TrustedProxies(try entries.map { try $0.nonEmptyString() })
+        } catch let invalid as TrustedProxies.Invalid {
+          throw value.error(invalid.description)
+        }
+      }
     }
     if let node = root["public"] {
       let origins = try node.mapping(allowed: Self.keys(in: "public"))

@@ -11,6 +11,7 @@ public enum Responses {
     var headers = HTTPFields()
     headers[.contentType] = "text/event-stream; charset=utf-8"
     headers[.cacheControl] = "no-store"
+    headers[.xAccelBuffering] = "no"  // a reverse proxy passes each event at once
     return Response(
       status: .ok, headers: headers,
       body: ResponseBody { writer in

@@ -394,7 +394,7 @@ CHROMIUM = Path(os.environ.get("PODIUM_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("PODIUM_CHROMEDRIVER", "/usr/bin/chromedriver"))
 
 
-def start_chromium(width=1920, height=1080):
+def start_chromium(width=1920, height=1080, extra_arguments=()):
     """A headless Chromium (Debian's chromium + chromium-driver) driven by Selenium."""
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
@@ -402,7 +402,7 @@ def start_chromium(width=1920, height=1080):
 
     options = Options()
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={width},{height}", "--lang=fr"):
+                     f"--window-size={width},{height}", "--lang=fr", *extra_arguments):
         options.add_argument(argument)
     options.binary_location = str(CHROMIUM)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})

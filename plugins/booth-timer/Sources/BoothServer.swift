@@ -36,6 +36,8 @@ struct BoothServer {
   let access: WebAccess
   /// Where people reach it (`--public-url`, `public.<plugin>`): accepted origins besides its own host.
   var publicOrigins: [PublicOrigin] = []
+  /// The reverse proxies in front whose forwarded client and scheme count (`web.trustedProxies`).
+  var trustedProxies = TrustedProxies()
 
   /// What the consoles' API forwards: the booths' commands and the chief interpreter's.
   static let scope = CommandScope(surface: "the booth consoles", senders: [.booth, .chiefInterpreter])
@@ -45,6 +47,7 @@ struct BoothServer {
 
   func router() -> Router<PluginRequestContext> {
     let router = Router(context: PluginRequestContext.self)
+    router.add(middleware: ForwardedHeaders(proxies: trustedProxies))
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
     router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))

@@ -34,7 +34,7 @@ struct BoothTimer: AsyncParsableCommand {
     let server = BoothServer(
       client: client, hub: hub, pages: try BoothServer.Pages(directory: directory), publicDirectory: directory,
       sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit, access: access,
-      publicOrigins: try options.publicOrigins(of: .booths, in: resolved))
+      publicOrigins: try options.publicOrigins(of: .booths, in: resolved), trustedProxies: resolved.trustedProxies)
 
     let feed = Task { await RoomFeed.follow(client, into: hub) }
     let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }

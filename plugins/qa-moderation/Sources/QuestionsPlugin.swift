@@ -39,7 +39,7 @@ struct QuestionsPlugin: AsyncParsableCommand {
         questionsPerMinute: questionsPerMinute, votesPerMinute: votesPerMinute,
         addressRequestsPerMinute: addressRequestsPerMinute),
       publicDirectory: directory, sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit,
-      publicOrigins: origins)
+      publicOrigins: origins, trustedProxies: resolved.trustedProxies)
 
     let flusher = Task { await feed.run() }
     let clock = Task { await RoomFeed.tickClock(of: client, into: feed.audience, feed.moderators) }

@@ -41,11 +41,14 @@ struct QuestionsServer {
   let requestLimit: RequestRateLimit
   /// Where people reach it (`--public-url`, `public.<plugin>`): accepted origins besides its own host.
   var publicOrigins: [PublicOrigin] = []
+  /// The reverse proxies in front whose forwarded client and scheme count (`web.trustedProxies`).
+  var trustedProxies = TrustedProxies()
   /// Votes this plugin forwarded, per device: a hint for the page only (the daemon counts votes).
   let votes = VoteMemory()
 
   func router() -> Router<PluginRequestContext> {
     let router = Router(context: PluginRequestContext.self)
+    router.add(middleware: ForwardedHeaders(proxies: trustedProxies))
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
     router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))

@@ -38,6 +38,8 @@ struct DisplayServer {
   let access: WebAccess
   /// Where people reach it (`--public-url`, `public.<plugin>`): accepted origins besides its own host.
   var publicOrigins: [PublicOrigin] = []
+  /// The reverse proxies in front whose forwarded client and scheme count (`web.trustedProxies`).
+  var trustedProxies = TrustedProxies()
   /// Where people reach the audience's question pages (`public.questions`): the door's QR code.
   var questionsOrigin: PublicOrigin?
 
@@ -46,6 +48,7 @@ struct DisplayServer {
 
   func router() -> Router<PluginRequestContext> {
     let router = Router(context: PluginRequestContext.self)
+    router.add(middleware: ForwardedHeaders(proxies: trustedProxies))
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
     router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))

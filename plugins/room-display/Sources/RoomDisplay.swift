@@ -26,7 +26,7 @@ struct RoomDisplay: AsyncParsableCommand {
       client: client, hub: hub, pages: try DisplayServer.Pages(directory: directory), publicDirectory: directory,
       sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit, access: access,
       publicOrigins: try options.publicOrigins(of: .display, in: resolved),
-      questionsOrigin: resolved.publicOrigins[.questions])
+      trustedProxies: resolved.trustedProxies, questionsOrigin: resolved.publicOrigins[.questions])
 
     let feed = Task { await RoomFeed.follow(client, into: hub) }
     let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }
