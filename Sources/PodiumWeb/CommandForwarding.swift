@@ -24,37 +24,33 @@ public enum CommandForwarding {
   }
 
   /// Forwards the command in `request`'s body for `room` through `client` if it is in `scope`
-  /// (else 403 `out_of_scope`) and `refusal` finds no reason this request may not send it
-  /// (`unauthorized`: 401, without the login it needs; else 403).
+  /// (else 403 `out_of_scope`) and `refusal` finds no reason this request may not send it.
+  /// Every refusal, the plugin's or the daemon's, has its code's HTTP status (`ErrorCode.httpStatus`).
   public static func forward(
     _ request: Request, room: String, client: PodiumClient, scope: CommandScope,
     refusal: (RoomCommand) -> ProtocolError? = { _ in nil }
   ) async -> Response {
-    let failure = Responses.failure
     var request = request
     guard let buffer = try? await request.collectBody(upTo: maximumBodyBytes) else {
-      return failure(
-        ProtocolError(.messageTooLarge, "the request body is over \(maximumBodyBytes) bytes"), .contentTooLarge)
+      return Responses.failure(ProtocolError(.messageTooLarge, "the request body is over \(maximumBodyBytes) bytes"))
     }
     guard let body = JSONValue(parsing: Array(buffer: buffer)), let members = body.object,
       let name = members["command"]?.string
     else {
-      return failure(ProtocolError(.malformed, "post a JSON object with 'command' and 'args'"), .badRequest)
+      return Responses.failure(ProtocolError(.malformed, "post a JSON object with 'command' and 'args'"))
     }
-    if let refusal = scope.refusal(of: name) { return failure(refusal, .forbidden) }
+    if let refusal = scope.refusal(of: name) { return Responses.failure(refusal) }
     do {
       let command = try CommandCoding.decode(name: name, room: room, args: members["args"]?.object ?? [:])
-      if let refused = refusal(command) {
-        return failure(refused, refused.code == .unauthorized ? .unauthorized : .forbidden)
-      }
+      if let refused = refusal(command) { return Responses.failure(refused) }
       let ack = try await client.send(command)
       return Responses.json(Result(ok: true, ack: ack, error: nil))
     } catch let error as ProtocolError {
-      return failure(error, .badRequest)
+      return Responses.failure(error)
     } catch PodiumClientError.refused(let refusal) {
-      return Responses.json(Result(ok: false, ack: nil, error: refusal), status: .unprocessableContent)
+      return Responses.json(Result(ok: false, ack: nil, error: refusal), status: refusal.code.httpStatus)
     } catch {
-      return failure(ProtocolError(.daemonUnreachable, "\(error)"), .serviceUnavailable)
+      return Responses.failure(ProtocolError(.daemonUnreachable, "\(error)"))
     }
   }
 }

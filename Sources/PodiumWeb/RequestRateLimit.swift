@@ -21,7 +21,7 @@ public struct RequestRateLimit: RouterMiddleware {
     guard let wait = limiter.take(context.peer) else { return try await next(request, context) }
     let seconds = Int(wait.rounded(.up))
     var response = Responses.failure(
-      ProtocolError(.rateLimited, "too many requests; try again in \(seconds) s"), status: .tooManyRequests)
+      ProtocolError(.rateLimited, "too many requests; try again in \(seconds) s"))
     response.headers[.retryAfter] = String(seconds)
     return response
   }

@@ -34,9 +34,10 @@ public enum Responses {
     return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
   }
 
-  /// A refusal as a page's API reports it: `{"ok": false, "error": {code, message, field}}`.
-  public static func failure(_ error: ProtocolError, status: HTTPResponse.Status) -> Response {
-    json(CommandForwarding.Result(ok: false, error: Reply.Failure(id: nil, error)), status: status)
+  /// A refusal as a page's API reports it: `{"ok": false, "error": {code, message, field}}`, with
+  /// the code's HTTP status (`ErrorCode.httpStatus`).
+  public static func failure(_ error: ProtocolError) -> Response {
+    json(CommandForwarding.Result(ok: false, error: Reply.Failure(id: nil, error)), status: error.code.httpStatus)
   }
 
   /// An HTML page.

@@ -33,39 +33,30 @@ public struct SameOrigin<Context: RequestContext>: RouterMiddleware {
   ) async throws -> Response {
     guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
     if let refusal = refusal(of: request) {
-      return Responses.failure(refusal.error, status: refusal.status)
+      return Responses.failure(refusal)
     }
     return try await next(request, context)
   }
 
-  /// Why `request` may not change anything, with its HTTP status; nil when it may.
-  public func refusal(of request: Request) -> (error: ProtocolError, status: HTTPResponse.Status)? {
+  /// Why `request` may not change anything; nil when it may.
+  public func refusal(of request: Request) -> ProtocolError? {
     let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased()
     if let origin = request.headers[HTTPField.Name("Origin")!] {
       guard admits(origin: origin, host: request.head.authority) else {
         let own = (request.head.authority.map { ["http(s)://\($0)"] } ?? []) + publicOrigins.sorted()
-        return (
-          ProtocolError(
-            .crossOrigin,
-            "a change posted from \(origin) is refused: this API takes changes only from its own pages "
-              + "(\(own.joined(separator: ", ")))"),
-          .forbidden
-        )
+        return ProtocolError(
+          .crossOrigin,
+          "a change posted from \(origin) is refused: this API takes changes only from its own pages "
+            + "(\(own.joined(separator: ", ")))")
       }
     } else if let site, !["same-origin", "none"].contains(site) {
-      return (
-        ProtocolError(
-          .crossOrigin, "a change from a \(site) page is refused: this API takes changes only from its own pages"),
-        .forbidden
-      )
+      return ProtocolError(
+        .crossOrigin, "a change from a \(site) page is refused: this API takes changes only from its own pages")
     }
     let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
     guard type?.lowercased() == "application/json" else {
-      return (
-        ProtocolError(
-          .unsupportedMediaType, "post the change as application/json (this one is \(type ?? "without a type"))"),
-        .unsupportedMediaType
-      )
+      return ProtocolError(
+        .unsupportedMediaType, "post the change as application/json (this one is \(type ?? "without a type"))")
     }
     return nil
   }

@@ -6,10 +6,11 @@ import PodiumProtocol
 import Synchronization
 
 /// Who may open the pages that act (control, chief interpreter, moderators) and act from a
-/// booth console: holders of a login token from `web-tokens.yaml`, or of a booth tablet's
-/// pairing (`booth-tablets.yaml`), with a signed session cookie (`WebTokens.Holder.session`).
-/// Without a `web-tokens.yaml` every page is open: development on one machine, allowed on
-/// loopback addresses only (`check`).
+/// booth console: holders of a login token from `web-tokens.yaml`, of a booth tablet's
+/// pairing (`booth-tablets.yaml`) or of a plugin's shared token (the Q&A's moderators'), with
+/// a signed session cookie (`WebTokens.Holder.session`) or `Authorization: Bearer TOKEN`.
+/// Without any token every page is open: development on one machine, allowed on loopback
+/// addresses only (`check`).
 public final class WebAccess: Sendable {
   public static let cookie = "podium_session"
   /// How long a login lasts.
@@ -27,22 +28,46 @@ public final class WebAccess: Sendable {
   private let tokens: WebTokens?
   /// The booth tablets the chief interpreter paired, if this plugin pairs them.
   public let tablets: WebTokens?
+  /// Holders known to this plugin alone (the Q&A's moderators' token).
+  private let shared: [WebTokens.Holder]
   private let readings = Mutex([String: Reading]())
   private let attempts = RateLimiter(rate: 20)
 
-  /// Access by the tokens of `keysDirectory`'s `web-tokens.yaml`, and by the booth tablets of
-  /// `tablets`; open without a keys directory.
-  public init(keysDirectory: String?, tablets: String? = nil) {
+  /// Access by the tokens of `keysDirectory`'s `web-tokens.yaml`, by the booth tablets of
+  /// `tablets` and by `shared`; open without any of them.
+  public init(keysDirectory: String?, tablets: String? = nil, shared: [WebTokens.Holder] = []) {
     tokens = keysDirectory.map(WebTokens.init(directory:))
     self.tablets = keysDirectory == nil ? nil : tablets.map(WebTokens.init(path:))
+    self.shared = shared
   }
 
-  /// Whether every page is open (no login tokens).
-  public var isOpen: Bool { tokens.map(holders(in:))?.isEmpty ?? true }
+  /// A holder of a plugin's shared token (`name` says whose, `role` what it opens).
+  public static func sharedHolder(_ name: String, role: WebTokens.Role, token: String) -> WebTokens.Holder {
+    WebTokens.Holder(name: name, role: role, digest: WebTokens.digest(token))
+  }
 
-  /// Everyone who may log in now: the login tokens, then the paired tablets.
+  /// Whether every page is open (no login token, no shared token).
+  public var isOpen: Bool { shared.isEmpty && (tokens.map(holders(in:))?.isEmpty ?? true) }
+
+  /// Everyone who may log in now: the login tokens, the paired tablets, the shared tokens.
   private func holders() -> [WebTokens.Holder] {
-    [tokens, tablets].compactMap { $0 }.flatMap(holders(in:))
+    [tokens, tablets].compactMap { $0 }.flatMap(holders(in:)) + shared
+  }
+
+  /// The holder whose token `token` is, if any (the comparison takes the same time wherever
+  /// two digests differ).
+  public func holder(presenting token: String) -> WebTokens.Holder? {
+    let digest = WebTokens.digest(token)
+    return holders().first { WebTokens.same($0.digest, digest) }
+  }
+
+  /// A `Set-Cookie` value opening a session for `holder` (HttpOnly, SameSite=Strict; Secure
+  /// behind TLS, `ForwardedHeaders`): seven days for a booth tablet, else twelve hours.
+  public func sessionCookie(for holder: WebTokens.Holder, now: Date = Date()) -> String {
+    let length = holder.role == .booth ? Self.tabletSessionLength : Self.sessionLength
+    return Cookie.podium(
+      Self.cookie, holder.session(until: now.addingTimeInterval(length)), sameSite: .strict, maxAge: Int(length)
+    ).description
   }
 
   /// A file's holders now: read again only when the file changed (rotation), not per request.
@@ -101,7 +126,10 @@ public final class WebAccess: Sendable {
   /// The holder of the request's session, if it has a genuine, unexpired one of a token that
   /// is still valid (a rotated or revoked token ends its sessions).
   public func holder(of request: Request, now: Date = Date()) -> WebTokens.Holder? {
-    guard let value = Cookies.value(Self.cookie, in: request) else { return nil }
+    if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+      return holder(presenting: String(header.dropFirst("Bearer ".count)))
+    }
+    guard let value = request.cookies[Self.cookie]?.value else { return nil }
     return WebTokens.Holder.opening(session: value, among: holders(), now: now)
   }
 
@@ -116,16 +144,12 @@ public final class WebAccess: Sendable {
       if self.attempts.take("login") != nil {
         return self.loginPage(next: next, message: "Too many attempts; wait a minute.")
       }
-      let digest = WebTokens.digest(token)
-      guard let holder = self.holders().first(where: { WebTokens.same($0.digest, digest) }) else {
+      guard let holder = self.holder(presenting: token) else {
         return self.loginPage(next: next, message: "This token is not valid (or was replaced).")
       }
-      let length = holder.role == .booth ? Self.tabletSessionLength : Self.sessionLength
       var response = Response(status: .seeOther)
       response.headers[.location] = next == "/" ? Self.home(of: holder) : next
-      response.headers[.setCookie] = Cookies.setting(
-        Self.cookie, holder.session(until: Date().addingTimeInterval(length)), sameSite: "Strict",
-        maxAge: Int(length))
+      response.headers[.setCookie] = self.sessionCookie(for: holder)
       return response
     }
   }
@@ -154,6 +178,6 @@ public final class WebAccess: Sendable {
 
   /// A 401 JSON error for APIs, in the shape of `CommandForwarding.Result`.
   public func unauthorized() -> Response {
-    Responses.failure(ProtocolError(.unauthorized, "log in first: this needs a login token"), status: .unauthorized)
+    Responses.failure(ProtocolError(.unauthorized, "log in first: this needs a login token"))
   }
 }

@@ -59,13 +59,13 @@ final class SameOriginTests: XCTestCase {
     ]
     for fields in crossOrigin {
       let refusal = guardian.refusal(of: post(fields))
-      XCTAssertEqual(refusal?.error.code, .crossOrigin, "\(fields)")
-      XCTAssertEqual(refusal?.status, .forbidden, "\(fields)")
+      XCTAssertEqual(refusal?.code, .crossOrigin, "\(fields)")
+      XCTAssertEqual(refusal?.code.httpStatus, .forbidden, "\(fields)")
     }
     for type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", nil] {
       let refusal = guardian.refusal(of: post(type.map { ["Content-Type": $0] } ?? [:]))
-      XCTAssertEqual(refusal?.error.code, .unsupportedMediaType, "\(type ?? "none")")
-      XCTAssertEqual(refusal?.status, .unsupportedMediaType)
+      XCTAssertEqual(refusal?.code, .unsupportedMediaType, "\(type ?? "none")")
+      XCTAssertEqual(refusal?.code.httpStatus, .unsupportedMediaType)
     }
   }
 

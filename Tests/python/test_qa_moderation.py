@@ -450,7 +450,7 @@ def test_vote_counts_once_per_device(podiumd, qa, page):
     # Pending questions take no votes.
     _, pending = submitted(qa, "Pas encore approuvée")
     response = vote(qa, device, pending)
-    assert response.status_code == 403 and response.json()["error"]["code"] == "not_allowed_in_state", response.text
+    assert response.status_code == 409 and response.json()["error"]["code"] == "not_allowed_in_state", response.text
 
 
 def test_edit_then_approve(podiumd, qa, page):
@@ -643,7 +643,7 @@ def test_show_on_screen_next_up_and_the_room_display(podiumd, qa, display, page)
     _, pending = submitted(qa, "Pas encore approuvée")
     wait_question(qa, pending, lambda q: True, "the pending question")
     status, reply = qa.moderate(ROOM, "showQuestion", question=pending)
-    assert status == 403 and reply["error"]["code"] == "not_allowed_in_state", reply
+    assert status == 409 and reply["error"]["code"] == "not_allowed_in_state", reply
 
 
 def test_answered_goes_to_the_archive_and_comes_back(podiumd, qa, page):
@@ -708,9 +708,9 @@ def test_ban_device_dismisses_its_pending_questions(podiumd, roomy_qa, page):
     wait_text(page, "#banned-count", "Appareils bannis : 1")
 
     _, response = ask(qa, "Encore moi", troll)
-    assert response.status_code == 403 and response.json()["error"]["code"] == "not_allowed_in_state", response.text
+    assert response.status_code == 409 and response.json()["error"]["code"] == "not_allowed_in_state", response.text
     response = vote(qa, troll, visible)
-    assert response.status_code == 403 and response.json()["error"]["code"] == "not_allowed_in_state", response.text
+    assert response.status_code == 409 and response.json()["error"]["code"] == "not_allowed_in_state", response.text
 
 
 def test_paused_and_closed_intake_replace_the_form(podiumd, qa, display, page):
@@ -730,7 +730,7 @@ def test_paused_and_closed_intake_replace_the_form(podiumd, qa, display, page):
     wait_text(page, "#intake-message", "Les questions sont en pause pour le moment. Revenez dans un instant.")
     screenshot(page, "ask-paused")
     _, response = ask(qa, "Et maintenant ?")
-    assert response.status_code == 403 and response.json()["error"]["code"] == "not_allowed_in_state", response.text
+    assert response.status_code == 409 and response.json()["error"]["code"] == "not_allowed_in_state", response.text
     assert "paused" in response.json()["error"]["message"]
     # The door stops inviting questions while intake is not open.
     page.switch_to.new_window("window")
@@ -762,7 +762,7 @@ def test_moderators_only(podiumd, qa, page):
         response = plain.get(qa.url(path), allow_redirects=False, timeout=5)
         assert response.status_code == 401, path
         assert "moderator" in response.text.lower() and "text/html" in response.headers["content-type"]
-        assert "podium_moderator" not in response.headers.get("set-cookie", "")
+        assert "podium_session" not in response.headers.get("set-cookie", "")
     for method, path, body in (("GET", f"/api/rooms/{ROOM}/moderation", None),
                                ("POST", f"/api/rooms/{ROOM}/moderation",
                                 {"command": "setIntake", "args": {"intake": "closed", "by": "intrus"}}),
@@ -787,7 +787,7 @@ def test_moderators_only(podiumd, qa, page):
     response = moderator.get(qa.moderator_link(ROOM), allow_redirects=False, timeout=5)
     assert response.status_code == 303 and response.headers["location"] == f"/moderate/{ROOM}"
     cookie = response.headers["set-cookie"]
-    assert "podium_moderator=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie, cookie
+    assert "podium_session=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie, cookie
     response = moderator.get(qa.url(f"/moderate/{ROOM}"), timeout=5)
     assert response.status_code == 200 and 'id="col-pending"' in response.text
     assert moderator.get(qa.url(f"/api/rooms/{ROOM}/moderation"), timeout=5).status_code == 200

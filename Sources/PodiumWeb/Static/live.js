@@ -385,11 +385,40 @@
   I.onChange(applyLabels);
   applyLabels();
 
+  // ---------- requests: the one helper every page's API calls go through ----------
+  /** GET url as JSON: resolves {status, body} (body null when not JSON); rejects on a network failure. */
+  function getJSON(url) {
+    return fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (r) {
+      return r.json().catch(function () { return null; }).then(function (body) { return { status: r.status, body: body }; });
+    });
+  }
+
+  /**
+   * POSTs body (an object, or nothing: {}) as JSON. Resolves {ok, status, body, error}: error is the
+   * server's {code, message, field}, or {code: 'network'} when the request never got an answer.
+   */
+  function postJSON(url, body) {
+    // Always JSON, even with nothing to say: the API takes changes as application/json only.
+    var init = { method: 'POST', credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body === undefined ? {} : body) };
+    return fetch(url, init).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (res) {
+        res = res || {};
+        var ok = r.ok && res.ok !== false;
+        return { ok: ok, status: r.status, body: res,
+          error: ok ? null : (res.error || { code: 'http_' + r.status, message: 'HTTP ' + r.status }) };
+      });
+    }, function () {
+      return { ok: false, status: 0, body: null, error: { code: 'network', message: I.t('networkError') } };
+    });
+  }
+
   root.Podium = {
     now: now, fitList: fitList, fitBox: fitBox, connect: connect, loop: loop, isReconnecting: isReconnecting, roomId: roomId, params: params, store: store,
     subscribe: subscribe, unsubscribe: unsubscribe, covers: covers,
     el: el, dataEl: dataEl, setText: setText, setHidden: setHidden, fill: fill, setData: setData,
     pick: pick, roomName: roomName, sessionTitle: sessionTitle, languageName: languageName, endonym: endonym, timeZone: timeZone, roomIds: roomIds, screenUrl: screenUrl,
-    showUnknownRoom: showUnknownRoom, setPhase: setPhase, applyLabels: applyLabels
+    showUnknownRoom: showUnknownRoom, setPhase: setPhase, applyLabels: applyLabels, getJSON: getJSON, postJSON: postJSON
   };
 })(this);

@@ -9,35 +9,15 @@ import PodiumWeb
 /// The booth timer's web server: booth consoles, the chief interpreter's view, their
 /// live feed and the command API.
 struct BoothServer {
-  /// The pages, read once from the resources.
-  struct Pages {
-    var index: String
-    var booth: String
-    var chief: String
-
-    init(directory: URL) throws {
-      func read(_ name: String) throws -> String {
-        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-      }
-      index = try read("index.html")
-      booth = try read("booth.html")
-      chief = try read("chief.html")
-    }
-  }
-
-  let client: PodiumClient
+  /// Its pages, settings, logins and client.
+  let shell: WebShell
   let hub: LiveHub
-  let pages: Pages
-  let publicDirectory: URL
-  let sharedDirectory: URL?
-  /// Requests per client address.
-  let requestLimit: RequestRateLimit
-  /// Who may open the chief interpreter's view and send its commands.
-  let access: WebAccess
-  /// Where people reach it (`--public-url`, `public.<plugin>`): accepted origins besides its own host.
-  var publicOrigins: [PublicOrigin] = []
-  /// The reverse proxies in front whose forwarded client and scheme count (`web.trustedProxies`).
-  var trustedProxies = TrustedProxies()
+
+  /// The pages it serves besides `index.html`.
+  static let pages = ["index.html", "booth.html", "chief.html"]
+
+  private var client: PodiumClient { shell.client }
+  private var access: WebAccess { shell.access }
 
   /// What the consoles' API forwards: the booths' commands and the chief interpreter's.
   static let scope = CommandScope(surface: "the booth consoles", senders: [.booth, .chiefInterpreter])
@@ -46,19 +26,11 @@ struct BoothServer {
   static let chiefCommands = CommandCatalogue.names(sentBy: [.chiefInterpreter])
 
   func router() -> Router<PluginRequestContext> {
-    let router = Router(context: PluginRequestContext.self)
-    router.add(middleware: ForwardedHeaders(proxies: trustedProxies))
-    router.add(middleware: requestLimit)
-    router.add(middleware: PageSecurity.Middleware())
-    router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))
-    SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
-
-    router.get("/") { _, _ in Responses.html(pages.index) }
-    router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+    let router = shell.router()
+    let pages = shell.pages
     router.get("/chief") { request, _ in
-      access.admits(request, [.chief]) ? Responses.html(pages.chief) : access.loginPage(next: "/chief")
+      access.admits(request, [.chief]) ? Responses.html(pages["chief.html"]) : access.loginPage(next: "/chief")
     }
-    access.addLogin(to: router)
     router.get("/rooms/:room/booths/:booth") { _, context -> Response in
       let room = context.parameters.get("room") ?? ""
       let booth = context.parameters.get("booth") ?? ""
@@ -66,8 +38,9 @@ struct BoothServer {
       if let known = conference?.room(room), !known.booths.contains(where: { $0.id == booth }) {
         return unknownBooth(booth, in: known)
       }
-      return UnknownRoomPage.response(pages.booth, room: room, conference: conference, stylesheet: "/static/booth.css")
-      {
+      return UnknownRoomPage.response(
+        pages["booth.html"], room: room, conference: conference, stylesheet: "/static/booth.css"
+      ) {
         known in known.booths.first.map { "/rooms/\(known.id)/booths/\($0.id)" } ?? "/"
       }
     }
@@ -83,7 +56,7 @@ struct BoothServer {
         return access.refusal(actingFor: "\(command.room)/\(booth)", request)
       }
     }
-    let pairing = TabletPairing(access: access, publicOrigin: publicOrigins.first)
+    let pairing = TabletPairing(access: access, publicOrigin: shell.publicOrigins.first)
     router.post("/api/rooms/:room/booths/:booth/pairing") { request, context in
       knownBooth(context) { pairing.pair(request, room: $0, booth: $1) }
     }
@@ -101,11 +74,11 @@ struct BoothServer {
     let roomID = context.parameters.get("room") ?? ""
     let boothID = context.parameters.get("booth") ?? ""
     guard let room = client.view.conference?.room(roomID) else {
-      return Responses.failure(ProtocolError(.unknownRoom, "no room '\(roomID)'", field: "room"), status: .notFound)
+      return Responses.failure(ProtocolError(.unknownRoom, "no room '\(roomID)'", field: "room"))
     }
     guard let booth = room.booths.first(where: { $0.id == boothID }) else {
       return Responses.failure(
-        ProtocolError(.unknownBooth, "no booth '\(boothID)' in \(room.id)", field: "booth"), status: .notFound)
+        ProtocolError(.unknownBooth, "no booth '\(boothID)' in \(room.id)", field: "booth"))
     }
     return answer(room, booth)
   }

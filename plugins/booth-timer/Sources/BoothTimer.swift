@@ -21,26 +21,17 @@ struct BoothTimer: AsyncParsableCommand {
   var tablets: String?
 
   func run() async throws {
-    let resolved = try options.resolved(listen: \.boothAddress)
-    let address = try ListenAddress(resolved.boothAddress)
+    let tablets = self.tablets
     let state = ProcessInfo.processInfo.environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
-    let access = WebAccess(
-      keysDirectory: resolved.keysDirectory,
-      tablets: tablets ?? (state ?? resolved.keysDirectory).map { "\($0)/booth-tablets.yaml" })
-    try access.check(listening: address)
-    let directory = options.pages(installed: Bundle.module.resourceURL!.appendingPathComponent("Public"))
-    let client = try options.client(resolved, prefixes: [Topic.conference, "room/"])
+    let shell = try WebShell(
+      options, name: "podium-booth", plugin: .booths, prefixes: [Topic.conference, "room/"],
+      installedPages: Bundle.module.resourceURL!.appendingPathComponent("Public"), pages: BoothServer.pages
+    ) { settings in tablets ?? (state ?? settings.keysDirectory).map { "\($0)/booth-tablets.yaml" } }
     let hub = LiveHub()
-    let server = BoothServer(
-      client: client, hub: hub, pages: try BoothServer.Pages(directory: directory), publicDirectory: directory,
-      sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit, access: access,
-      publicOrigins: try options.publicOrigins(of: .booths, in: resolved), trustedProxies: resolved.trustedProxies)
-
-    let feed = Task { await RoomFeed.follow(client, into: hub) }
-    let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }
-    try await PluginOptions.serve(server.router(), at: address, name: "podium-booth")
-    feed.cancel()
-    clock.cancel()
-    client.stop()
+    try await shell.serve(
+      BoothServer(shell: shell, hub: hub).router(),
+      alongside: [
+        { await RoomFeed.follow(shell.client, into: hub) }, { await RoomFeed.tickClock(of: shell.client, into: hub) },
+      ])
   }
 }

@@ -47,15 +47,14 @@ struct TabletPairing: Sendable {
         ProtocolError(
           .notAllowedInState,
           "tablets are paired only where pages need logins (web-tokens.yaml); without it every console is "
-            + "open, on this machine only"), status: .conflict)
+            + "open, on this machine only"))
     }
     let token: String
     do {
       token = try tablets.issue(name: Self.name(room: room.id, booth: booth.id), role: .booth, booth: key(room, booth))
     } catch {
       return Responses.failure(
-        ProtocolError(.storageUnavailable, "cannot record the pairing in \(tablets.path): \(error)"),
-        status: .serviceUnavailable)
+        ProtocolError(.storageUnavailable, "cannot record the pairing in \(tablets.path): \(error)"))
     }
     let origin = publicOrigin?.description ?? "http://\(request.head.authority ?? "127.0.0.1")"
     let link = origin + "/login?token=\(token)&next=/rooms/\(room.id)/booths/\(booth.id)"
@@ -75,8 +74,7 @@ struct TabletPairing: Sendable {
       return Responses.json(["unpaired": try tablets.revoke(name: Self.name(room: room.id, booth: booth.id))])
     } catch {
       return Responses.failure(
-        ProtocolError(.storageUnavailable, "cannot remove the pairing from \(tablets.path): \(error)"),
-        status: .serviceUnavailable)
+        ProtocolError(.storageUnavailable, "cannot remove the pairing from \(tablets.path): \(error)"))
     }
   }
 

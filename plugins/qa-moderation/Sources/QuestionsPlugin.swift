@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Hummingbird
 import PodiumConfig
 import PodiumProtocol
 import PodiumWeb
@@ -20,35 +21,27 @@ struct QuestionsPlugin: AsyncParsableCommand {
   @Option(help: "Posts per client address per minute.") var addressRequestsPerMinute = 600
 
   func run() async throws {
-    let resolved = try options.resolved(listen: \.questionsAddress)
-    let address = try ListenAddress(resolved.questionsAddress)
-    let access = WebAccess(keysDirectory: resolved.keysDirectory)
     let token =
       moderatorToken ?? ProcessInfo.processInfo.environment["PODIUM_QA_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? Cookies.randomValue()
+      ?? Cookie.randomValue()
     guard token.count >= 16 else { throw ValidationError("the moderator token needs at least 16 characters") }
-
-    let directory = options.pages(installed: Bundle.module.resourceURL!.appendingPathComponent("Public"))
-    let client = try options.client(resolved, prefixes: [Topic.conference, "qa/"])
-    let feed = QuestionFeed(client: client)
-    let origins = try options.publicOrigins(of: .questions, in: resolved)
+    let shell = try WebShell(
+      options, name: "podium-qa", plugin: .questions, prefixes: [Topic.conference, "qa/"],
+      installedPages: Bundle.module.resourceURL!.appendingPathComponent("Public"), pages: QuestionsServer.pages,
+      shared: [WebAccess.sharedHolder("moderators", role: .moderator, token: token)])
+    let feed = QuestionFeed(client: shell.client)
     let server = QuestionsServer(
-      client: client, feed: feed, pages: try QuestionsServer.Pages(directory: directory),
-      gate: ModeratorGate(token: token, access: access),
+      shell: shell, feed: feed,
       limits: QuestionLimits(
         questionsPerMinute: questionsPerMinute, votesPerMinute: votesPerMinute,
-        addressRequestsPerMinute: addressRequestsPerMinute),
-      publicDirectory: directory, sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit,
-      publicOrigins: origins, trustedProxies: resolved.trustedProxies)
-
-    let flusher = Task { await feed.run() }
-    let clock = Task { await RoomFeed.tickClock(of: client, into: feed.audience, feed.moderators) }
+        addressRequestsPerMinute: addressRequestsPerMinute))
     let printToken = moderatorToken == nil
-    try await PluginOptions.serve(server.router(), at: address, name: "podium-qa") { base in
-      printToken ? "moderator link: \(origins.first?.description ?? base)/moderate/ROOM?token=\(token)" : nil
-    }
-    flusher.cancel()
-    clock.cancel()
-    client.stop()
+    let link = shell.publicOrigins.first?.description
+    try await shell.serve(
+      server.router(),
+      alongside: [
+        { await feed.run() }, { await RoomFeed.tickClock(of: shell.client, into: feed.audience, feed.moderators) },
+      ]
+    ) { base in printToken ? "moderator link: \(link ?? base)/moderate/ROOM?token=\(token)" : nil }
   }
 }

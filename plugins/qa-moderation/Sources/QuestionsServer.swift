@@ -8,69 +8,43 @@ import PodiumWeb
 
 /// The Q&A web server: the audience's page and API, the moderators' console and API,
 /// their live feeds. Audience and moderators are kept apart: the audience API can only
-/// ask and vote, the moderators' needs the token.
+/// ask and vote, the moderators' needs a moderator's login (the shared token's, or a
+/// moderator's token of `web-tokens.yaml`), as a session cookie or `Authorization: Bearer`.
 struct QuestionsServer {
-  /// The pages, read once from the resources.
-  struct Pages {
-    var index: String
-    var ask: String
-    var moderate: String
-
-    init(directory: URL) throws {
-      func read(_ name: String) throws -> String {
-        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-      }
-      index = try read("index.html")
-      ask = try read("ask.html")
-      moderate = try read("moderate.html")
-    }
-  }
-
   /// Commands the moderators' API forwards (each needs `by`): every command a moderator sends.
   static let moderation = CommandScope(surface: "the moderators' console", senders: [.moderator])
   static let deviceCookie = "podium_device"
+  /// The pages it serves besides `index.html`.
+  static let pages = ["index.html", "ask.html", "moderate.html"]
 
-  let client: PodiumClient
+  /// Its pages, settings, logins (moderators: the shared token or a moderator's login) and client.
+  let shell: WebShell
   let feed: QuestionFeed
-  let pages: Pages
-  let gate: ModeratorGate
   let limits: QuestionLimits
-  let publicDirectory: URL
-  let sharedDirectory: URL?
-  /// Requests per client address.
-  let requestLimit: RequestRateLimit
-  /// Where people reach it (`--public-url`, `public.<plugin>`): accepted origins besides its own host.
-  var publicOrigins: [PublicOrigin] = []
-  /// The reverse proxies in front whose forwarded client and scheme count (`web.trustedProxies`).
-  var trustedProxies = TrustedProxies()
   /// Votes this plugin forwarded, per device: a hint for the page only (the daemon counts votes).
   let votes = VoteMemory()
 
-  func router() -> Router<PluginRequestContext> {
-    let router = Router(context: PluginRequestContext.self)
-    router.add(middleware: ForwardedHeaders(proxies: trustedProxies))
-    router.add(middleware: requestLimit)
-    router.add(middleware: PageSecurity.Middleware())
-    router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))
-    SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
+  private var client: PodiumClient { shell.client }
 
-    router.get("/") { _, _ in Responses.html(pages.index) }
-    gate.access.addLogin(to: router)
-    router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+  func router() -> Router<PluginRequestContext> {
+    let router = shell.router()
+    let pages = shell.pages
+    let access = shell.access
     router.get("/rooms/:room/ask") { request, context -> Response in
       var response = UnknownRoomPage.response(
-        pages.ask, room: context.parameters.get("room") ?? "", conference: client.view.conference,
+        pages["ask.html"], room: context.parameters.get("room") ?? "", conference: client.view.conference,
         stylesheet: "/static/qa.css"
       ) { "/rooms/\($0.id)/ask" }
-      if Cookies.value(Self.deviceCookie, in: request) == nil {
-        response.headers[.setCookie] = Cookies.setting(Self.deviceCookie, Cookies.randomValue())
+      if request.cookies[Self.deviceCookie]?.value == nil {
+        response.headers[.setCookie] = Cookie.podium(Self.deviceCookie, Cookie.randomValue()).description
       }
       return response
     }
     router.get("/moderate/:room") { request, context -> Response in
       let room = context.parameters.get("room") ?? ""
       if let token = request.uri.queryParameters.get("token") {
-        guard WebTokens.same(token, gate.token) else { return unauthorizedPage() }
+        guard let holder = access.holder(presenting: String(token)), [.moderator, .operator].contains(holder.role)
+        else { return unauthorizedPage() }
         var response = Response(status: .seeOther)
         var target = URLComponents()
         target.path = "/moderate/\(room)"
@@ -79,13 +53,12 @@ struct QuestionsServer {
         }
         target.queryItems = kept.isEmpty ? nil : kept
         response.headers[.location] = target.string ?? "/moderate/"
-        response.headers[.setCookie] = Cookies.setting(
-          ModeratorGate.cookie, gate.token, sameSite: "Strict", maxAge: 7 * 24 * 3600)
+        response.headers[.setCookie] = access.sessionCookie(for: holder)
         return response
       }
-      guard gate.admits(request) else { return unauthorizedPage() }
+      guard access.admits(request, [.moderator]) else { return unauthorizedPage() }
       return UnknownRoomPage.response(
-        pages.moderate, room: room, conference: client.view.conference, stylesheet: "/static/qa.css"
+        pages["moderate.html"], room: room, conference: client.view.conference, stylesheet: "/static/qa.css"
       ) { "/moderate/\($0.id)" }
     }
 
@@ -94,8 +67,8 @@ struct QuestionsServer {
       return Responses.eventStream(feed.connect(room: room, moderator: false, name: "audience")) {}
     }
     router.get("/live/moderator") { request, _ -> Response in
-      guard gate.admits(request) else {
-        return failure(.unauthorized, "the moderator link is needed", status: .unauthorized)
+      guard access.admits(request, [.moderator]) else {
+        return failure(.unauthorized, "the moderator link is needed")
       }
       guard let room = knownRoom(request.uri.queryParameters.get("room")) else { return Response(status: .notFound) }
       return Responses.eventStream(feed.connect(room: room, moderator: true, name: "moderator")) {}
@@ -108,7 +81,7 @@ struct QuestionsServer {
     router.get("/api/rooms/:room/questions") { request, context -> Response in
       guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
       let current = feed.room(room)
-      let device = Cookies.value(Self.deviceCookie, in: request)
+      let device = request.cookies[Self.deviceCookie]?.value
       let voted = device.map { votes.questions(votedBy: $0) } ?? []
       let board = current.audienceBoard
       var response = Responses.json(
@@ -119,7 +92,9 @@ struct QuestionsServer {
             question.voted = voted.contains($0.id)
             return question
           }))
-      if device == nil { response.headers[.setCookie] = Cookies.setting(Self.deviceCookie, Cookies.randomValue()) }
+      if device == nil {
+        response.headers[.setCookie] = Cookie.podium(Self.deviceCookie, Cookie.randomValue()).description
+      }
       return response
     }
     router.post("/api/rooms/:room/questions") { request, context -> Response in
@@ -135,15 +110,15 @@ struct QuestionsServer {
             .invalidArgument, "unknown field '\(unknown)' (known: language, name, text)", field: unknown)
         }
       } catch let error as ProtocolError {
-        return failure(error.code, error.message, field: error.field, status: .badRequest, setCookie)
+        return failure(error.code, error.message, field: error.field, setCookie)
       }
       guard let text = body["text"]?.string else {
         limits.questions.refund(device)
-        return failure(.invalidArgument, "write your question in 'text'", field: "text", status: .badRequest, setCookie)
+        return failure(.invalidArgument, "write your question in 'text'", field: "text", setCookie)
       }
       let language = body["language"]?.string.flatMap { $0 == "auto" || $0.isEmpty ? nil : $0 }
       let name = body["name"]?.string.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-      let id = "q" + Cookies.randomValue().prefix(12)
+      let id = "q" + Cookie.randomValue().prefix(12)
       let command = RoomCommand(
         SubmitQuestion(question: id, text: text, name: name, language: language, device: device), in: room)
       let response = await send(
@@ -164,23 +139,23 @@ struct QuestionsServer {
     }
 
     router.get("/api/rooms/:room/moderation") { request, context -> Response in
-      guard gate.admits(request) else {
-        return failure(.unauthorized, "the moderator link is needed", status: .unauthorized)
+      guard access.admits(request, [.moderator]) else {
+        return failure(.unauthorized, "the moderator link is needed")
       }
       guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
       let current = feed.room(room)
       return Responses.json(ModeratorAnswer(board: current.board, questions: current.allQuestions))
     }
     router.post("/api/rooms/:room/moderation") { request, context -> Response in
-      guard gate.admits(request) else {
-        return failure(.unauthorized, "the moderator link is needed", status: .unauthorized)
+      guard access.admits(request, [.moderator]) else {
+        return failure(.unauthorized, "the moderator link is needed")
       }
       guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
       do {
         let body = try await Self.jsonObject(request)
         let name = body["command"]?.string ?? ""
         if let refusal = Self.moderation.refusal(of: name) {
-          return failure(refusal.code, refusal.message, field: refusal.field, status: .forbidden)
+          return failure(refusal.code, refusal.message, field: refusal.field)
         }
         guard Self.moderation.commands.contains(name) else {
           throw ProtocolError(
@@ -194,7 +169,7 @@ struct QuestionsServer {
         return await send(
           try CommandCoding.decode(name: name, room: room, args: args), reply: nil, status: .ok, nil)
       } catch let error as ProtocolError {
-        return failure(error.code, error.message, field: error.field, status: .badRequest)
+        return failure(error.code, error.message, field: error.field)
       }
     }
     return router
@@ -208,11 +183,11 @@ struct QuestionsServer {
   }
 
   private func device(of request: Request) -> (String, String?) {
-    if let device = Cookies.value(Self.deviceCookie, in: request), !device.isEmpty, device.count <= 64 {
+    if let device = request.cookies[Self.deviceCookie]?.value, !device.isEmpty, device.count <= 64 {
       return (device, nil)
     }
-    let device = Cookies.randomValue()
-    return (device, Cookies.setting(Self.deviceCookie, device))
+    let device = Cookie.randomValue()
+    return (device, Cookie.podium(Self.deviceCookie, device).description)
   }
 
   /// Sends a command; answers `{ok: true}` plus `reply` (or the daemon's `ack` when `reply` is nil)
@@ -230,28 +205,22 @@ struct QuestionsServer {
       }
       return withCookie(Responses.json(JSONValue.object(body), status: status), setCookie)
     } catch PodiumClientError.refused(let refusal) {
-      let status: HTTPResponse.Status =
-        switch refusal.code {
-        case .notAllowedInState: .forbidden
-        case .invalidArgument, .unknownCommand: .badRequest
-        default: .unprocessableContent
-        }
-      return failure(refusal.code, refusal.message, field: refusal.field, status: status, setCookie)
+      return failure(refusal.code, refusal.message, field: refusal.field, setCookie)
     } catch {
       return failure(
-        .daemonUnreachable, "the conference server does not answer; try again", status: .serviceUnavailable, setCookie)
+        .daemonUnreachable, "the conference server does not answer; try again", setCookie)
     }
   }
 
   private func failure(
-    _ code: ErrorCode, _ message: String, field: String? = nil, status: HTTPResponse.Status, _ setCookie: String? = nil
+    _ code: ErrorCode, _ message: String, field: String? = nil, _ setCookie: String? = nil
   ) -> Response {
-    withCookie(Responses.failure(ProtocolError(code, message, field: field), status: status), setCookie)
+    withCookie(Responses.failure(ProtocolError(code, message, field: field)), setCookie)
   }
 
   private func rateLimited(_ wait: TimeInterval, _ setCookie: String? = nil) -> Response {
     var response = failure(
-      .rateLimited, "too many requests; try again in \(Int(wait.rounded(.up))) s", status: .tooManyRequests, setCookie)
+      .rateLimited, "too many requests; try again in \(Int(wait.rounded(.up))) s", setCookie)
     response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
     return response
   }
@@ -259,8 +228,7 @@ struct QuestionsServer {
   private func unknownRoom(_ context: PluginRequestContext) -> Response {
     let known = client.view.conference?.rooms.map(\.id).joined(separator: ", ") ?? ""
     return failure(
-      .unknownRoom, "no room '\(context.parameters.get("room") ?? "")' (rooms: \(known))", field: "room",
-      status: .notFound)
+      .unknownRoom, "no room '\(context.parameters.get("room") ?? "")' (rooms: \(known))", field: "room")
   }
 
   private func unauthorizedPage() -> Response {

@@ -7,63 +7,31 @@ import PodiumWeb
 
 /// The room display's web server: pages, their live feed, the operator's API.
 struct DisplayServer {
-  /// The pages, read once from the resources.
-  struct Pages {
-    var index: String
-    var lobby: String
-    var door: String
-    var monitor: String
-    var control: String
-
-    init(directory: URL) throws {
-      func read(_ name: String) throws -> String {
-        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-      }
-      index = try read("index.html")
-      lobby = try read("lobby.html")
-      door = try read("door.html")
-      monitor = try read("monitor.html")
-      control = try read("control.html")
-    }
-  }
-
-  let client: PodiumClient
+  /// Its pages, settings, logins and client.
+  let shell: WebShell
   let hub: LiveHub
-  let pages: Pages
-  let publicDirectory: URL
-  let sharedDirectory: URL?
-  /// Requests per client address.
-  let requestLimit: RequestRateLimit
-  /// Who may open the control page and send commands.
-  let access: WebAccess
-  /// Where people reach it (`--public-url`, `public.<plugin>`): accepted origins besides its own host.
-  var publicOrigins: [PublicOrigin] = []
-  /// The reverse proxies in front whose forwarded client and scheme count (`web.trustedProxies`).
-  var trustedProxies = TrustedProxies()
   /// Where people reach the audience's question pages (`public.questions`): the door's QR code.
-  var questionsOrigin: PublicOrigin?
+  let questionsOrigin: PublicOrigin?
+
+  /// The pages it serves besides `index.html`.
+  static let pages = ["index.html", "lobby.html", "door.html", "monitor.html", "control.html"]
+
+  private var client: PodiumClient { shell.client }
+  private var access: WebAccess { shell.access }
 
   /// What the control page's API forwards: the operator's commands (timing, messages, room full).
   static let scope = CommandScope(surface: "the control page", senders: [.operator])
 
   func router() -> Router<PluginRequestContext> {
-    let router = Router(context: PluginRequestContext.self)
-    router.add(middleware: ForwardedHeaders(proxies: trustedProxies))
-    router.add(middleware: requestLimit)
-    router.add(middleware: PageSecurity.Middleware())
-    router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))
-    SharedStatic.add(to: router, publicDirectory: publicDirectory, sharedDirectory: sharedDirectory)
-
-    router.get("/") { _, _ in Responses.html(pages.index) }
-    router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
-    router.get("/lobby") { _, _ in Responses.html(pages.lobby) }
-    router.get("/rooms/:room/door") { _, context in roomPage(pages.door, context) }
-    router.get("/rooms/:room/monitor") { _, context in roomPage(pages.monitor, context) }
+    let router = shell.router()
+    let pages = shell.pages
+    router.get("/lobby") { _, _ in Responses.html(pages["lobby.html"]) }
+    router.get("/rooms/:room/door") { _, context in roomPage(pages["door.html"], context) }
+    router.get("/rooms/:room/monitor") { _, context in roomPage(pages["monitor.html"], context) }
     router.get("/rooms/:room/control") { request, context in
       access.admits(request, [.operator])
-        ? roomPage(pages.control, context) : access.loginPage(next: request.uri.path)
+        ? roomPage(pages["control.html"], context) : access.loginPage(next: request.uri.path)
     }
-    access.addLogin(to: router)
     router.get("/rooms/:room/qa-link") { request, context -> Response in
       guard let link = questionsLink(request, context) else { return Response(status: .notFound) }
       return Responses.json(["url": link])
@@ -114,5 +82,4 @@ struct DisplayServer {
     return PublicLink.resolve(
       link, publicOrigin: questionsOrigin, screenHost: PublicLink.host(ofHeader: request.head.authority))
   }
-
 }

@@ -15,24 +15,15 @@ struct RoomDisplay: AsyncParsableCommand {
   @OptionGroup var options: PluginOptions
 
   func run() async throws {
-    let resolved = try options.resolved(listen: \.displayAddress)
-    let address = try ListenAddress(resolved.displayAddress)
-    let access = WebAccess(keysDirectory: resolved.keysDirectory)
-    try access.check(listening: address)
-    let directory = options.pages(installed: Bundle.module.resourceURL!.appendingPathComponent("Public"))
-    let client = try options.client(resolved, prefixes: [Topic.conference, "room/"])
+    let shell = try WebShell(
+      options, name: "podium-display", plugin: .display, prefixes: [Topic.conference, "room/"],
+      installedPages: Bundle.module.resourceURL!.appendingPathComponent("Public"), pages: DisplayServer.pages)
     let hub = LiveHub()
-    let server = DisplayServer(
-      client: client, hub: hub, pages: try DisplayServer.Pages(directory: directory), publicDirectory: directory,
-      sharedDirectory: options.sharedDirectory, requestLimit: options.requestLimit, access: access,
-      publicOrigins: try options.publicOrigins(of: .display, in: resolved),
-      trustedProxies: resolved.trustedProxies, questionsOrigin: resolved.publicOrigins[.questions])
-
-    let feed = Task { await RoomFeed.follow(client, into: hub) }
-    let clock = Task { await RoomFeed.tickClock(of: client, into: hub) }
-    try await PluginOptions.serve(server.router(), at: address, name: "podium-display")
-    feed.cancel()
-    clock.cancel()
-    client.stop()
+    let server = DisplayServer(shell: shell, hub: hub, questionsOrigin: shell.settings.publicOrigins[.questions])
+    try await shell.serve(
+      server.router(),
+      alongside: [
+        { await RoomFeed.follow(shell.client, into: hub) }, { await RoomFeed.tickClock(of: shell.client, into: hub) },
+      ])
   }
 }

@@ -48,22 +48,12 @@
    */
   function post(path, what, body) {
     showResult('pending', what + '…');
-    return fetch(path, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {})
-    }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (res) {
-        if (r.ok && res.ok !== false) {
-          showResult('ok', I.t('ok') + ' — ' + what);
-          return { ok: true, body: res };
-        }
-        var e = res.error || {};
-        showResult('error', I.t('error') + ' — ' + what + ' : ' + (e.message || e.code || 'HTTP ' + r.status) +
-          (e.field ? ' (' + e.field + ')' : ''), e.code || ('http-' + r.status));
-        return { ok: false, body: res };
-      });
-    }, function () {
-      showResult('error', I.t('networkError') + ' — ' + what, 'network');
-      return { ok: false, body: {} };
+    return P.postJSON(path, body).then(function (r) {
+      var e = r.error;
+      if (r.ok) showResult('ok', I.t('ok') + ' — ' + what);
+      else if (e.code === 'network') showResult('error', I.t('networkError') + ' — ' + what, 'network');
+      else showResult('error', I.t('error') + ' — ' + what + ' : ' + (e.message || e.code) + (e.field ? ' (' + e.field + ')' : ''), e.code);
+      return { ok: r.ok, body: r.body || {} };
     });
   }
 

@@ -268,10 +268,9 @@
   placeholders();
   B.langSwitch($('lang-switch'));
   // Only the booth's paired tablet (or the chief) acts; any other browser watches, read-only.
-  fetch('/api/rooms/' + encodeURIComponent(room) + '/booths/' + encodeURIComponent(booth) + '/access',
-    { headers: { Accept: 'application/json' } })
-    .then(function (r) { return r.ok ? r.json() : null; })
-    .then(function (access) {
+  P.getJSON('/api/rooms/' + encodeURIComponent(room) + '/booths/' + encodeURIComponent(booth) + '/access')
+    .then(function (answer) {
+      var access = answer.status === 200 ? answer.body : null;
       var readOnly = !!access && !access.canAct;
       document.body.classList.toggle('read-only', readOnly);
       $('screen').inert = readOnly;

@@ -5,9 +5,9 @@
   var $ = function (id) { return document.getElementById(id); };
   /** The rooms as [{id, name, names}], from the server's room list. */
   function loadRooms() {
-    return fetch('/api/rooms', { credentials: 'same-origin' }).then(function (r) {
-      if (!r.ok) throw new Error('HTTP ' + r.status);
-      return r.json();
+    return window.Podium.getJSON('/api/rooms').then(function (r) {
+      if (r.status !== 200) throw new Error('HTTP ' + r.status);
+      return r.body;
     });
   }
 

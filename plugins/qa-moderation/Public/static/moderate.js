@@ -363,7 +363,7 @@
 
   /** The room's name in the console's language, once the room list has it; its id until then. */
   var roomListing = null;
-  fetch('/api/rooms', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : []; })
+  Q.getJSON('/api/rooms').then(function (r) { return r.status === 200 ? r.body : []; })
     .then(function (list) {
       roomListing = (list || []).filter(function (r) { return r.id === room; })[0] || null;
       renderBoard();

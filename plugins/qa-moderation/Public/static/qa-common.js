@@ -56,34 +56,6 @@
 
   function parse(s) { try { return JSON.parse(s); } catch (e) { return null; } }
 
-  /** GET url as JSON: resolves {status, body} (body null when not JSON); rejects on a network failure. */
-  function getJSON(url) {
-    return fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (r) {
-      return r.json().catch(function () { return null; }).then(function (body) { return { status: r.status, body: body }; });
-    });
-  }
-
-  /**
-   * POSTs body (an object, or nothing: {}) as JSON. Resolves {ok, status, body, error}: error is the
-   * server's {code, message, field}, or {code: 'network'} when the request never got an answer.
-   */
-  function postJSON(url, body) {
-    // Always JSON, even with nothing to say: the API takes changes as application/json only.
-    var init = { method: 'POST', credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body === undefined ? {} : body) };
-    return fetch(url, init).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (res) {
-        res = res || {};
-        var ok = r.ok && res.ok !== false;
-        return { ok: ok, status: r.status, body: res,
-          error: ok ? null : (res.error || { code: 'http_' + r.status, message: 'HTTP ' + r.status }) };
-      });
-    }, function () {
-      return { ok: false, status: 0, body: null, error: { code: 'network', message: I.t('networkError') } };
-    });
-  }
-
   /** The ar/fr/en links of a page, keeping its other query parameters. */
   function langSwitch(node) {
     if (!node) return;
@@ -108,5 +80,5 @@
   /** "\u2068text\u2069": a piece of data that keeps its own direction inside a label. */
   function isolate(text) { return '\u2068' + text + '\u2069'; }
 
-  root.PodiumQA = { live: live, getJSON: getJSON, postJSON: postJSON, langSwitch: langSwitch, age: age, isolate: isolate };
+  root.PodiumQA = { live: live, getJSON: P.getJSON, postJSON: P.postJSON, langSwitch: langSwitch, age: age, isolate: isolate };
 })(this);

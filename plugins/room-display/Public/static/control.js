@@ -27,16 +27,13 @@
 
   function post(url, body, what) {
     showResult('pending', what + '…');
-    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (r) {
-        return r.json().catch(function () { return {}; }).then(function (res) {
-          // Commands answer {"ok": …}; other calls (identify) just succeed with HTTP 2xx.
-          if (r.ok && res.ok !== false) return showResult('ok', I.t('ok') + ' — ' + what);
-          var e = res.error || {};
-          showResult('error', I.t('error') + ' — ' + what + ': ' + (e.message || e.code || 'HTTP ' + r.status) +
-            (e.field ? ' (' + e.field + ')' : ''), e.code);
-        });
-      }, function () { showResult('error', I.t('networkError') + ' — ' + what); });
+    // Commands answer {"ok": …}; other calls (identify) just succeed with HTTP 2xx.
+    return P.postJSON(url, body).then(function (r) {
+      var e = r.error;
+      if (r.ok) return showResult('ok', I.t('ok') + ' — ' + what);
+      if (e.code === 'network') return showResult('error', I.t('networkError') + ' — ' + what);
+      showResult('error', I.t('error') + ' — ' + what + ': ' + (e.message || e.code) + (e.field ? ' (' + e.field + ')' : ''), e.code);
+    });
   }
 
   function showResult(kind, text, code) {
@@ -225,7 +222,7 @@
   // ---------- connected screens (rows updated in place, so a click on Identify is never lost) ----------
   var rows = {};
   function refreshScreens() {
-    fetch('/api/screens').then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); }).then(function (list) {
+    P.getJSON('/api/screens').then(function (r) { return r.status === 200 ? r.body : Promise.reject(r.status); }).then(function (list) {
       list = Array.isArray(list) ? list : [];
       list.sort(function (a, b) { return (b.room === room) - (a.room === room) || String(a.name).localeCompare(String(b.name)); });
       var tbody = $('screens'), seen = {};

@@ -20,6 +20,14 @@
     P.setData($('room-name'), name);
     document.title = name.text + ' — ' + I.t('door');
 
+    // The question page's code first: the texts below are fitted to the room it leaves them.
+    var link = questionsLink(st.qa && st.qa.open ? st.qa.url : null);
+    P.setHidden($('qa'), !link);
+    P.setHidden($('qa-qr'), !link);
+    var qr = '/rooms/' + encodeURIComponent(room) + '/qa-qr.svg?for=' + encodeURIComponent(link || '');
+    if (link && $('qa-qr').getAttribute('src') !== qr) $('qa-qr').setAttribute('src', qr);
+    P.setText($('qa-url'), link || '');
+
     document.body.classList.toggle('idle', !cur);
     P.setHidden($('full-banner'), !(st.state && st.state.full));
     P.setHidden($('now-body'), !cur);
@@ -48,13 +56,6 @@
       ]);
     }));
 
-    var link = questionsLink(st.qa && st.qa.open ? st.qa.url : null);
-    P.setHidden($('qa'), !link);
-    P.setHidden($('qa-qr'), !link);
-    var qr = '/rooms/' + encodeURIComponent(room) + '/qa-qr.svg?for=' + encodeURIComponent(link || '');
-    if (link && $('qa-qr').getAttribute('src') !== qr) $('qa-qr').setAttribute('src', qr);
-    P.setText($('qa-url'), link || '');
-
     fillQuestion($('question'), st.questionOnScreen);
     tick(P.now());
   }
@@ -65,13 +66,11 @@
     if (source !== asked.source) {
       var ask = asked = { source: source, link: null };
       if (source) {
-        fetch('/rooms/' + encodeURIComponent(room) + '/qa-link', { headers: { Accept: 'application/json' } })
-          .then(function (r) { return r.ok ? r.json() : null; })
-          .then(function (answer) {
-            if (asked !== ask || !answer) return;
-            ask.link = answer.url;
-            build();
-          }, function () {});
+        P.getJSON('/rooms/' + encodeURIComponent(room) + '/qa-link').then(function (answer) {
+          if (asked !== ask || answer.status !== 200 || !answer.body) return;
+          ask.link = answer.body.url;
+          build();
+        }, function () {});
       }
     }
     return asked.link;
