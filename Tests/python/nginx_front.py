@@ -52,10 +52,14 @@ class NginxFront:
         return ["--host-resolver-rules=MAP *.venue.test 127.0.0.1", "--ignore-certificate-errors"]
 
     def start(self, upstreams):
-        """Starts nginx in front of {plugin: port} (plugins not named keep the shipped port)."""
+        """Starts nginx in front of {plugin: port or [ports]} (plugins not named keep the shipped port)."""
         site = (SITE / "podium.conf").read_text(encoding="utf-8")
-        for plugin, port in upstreams.items():
-            site = site.replace(f"server 127.0.0.1:{UPSTREAM_PORTS[plugin]};", f"server 127.0.0.1:{port};")
+        for plugin, ports in upstreams.items():
+            servers = "\n  ".join(f"server 127.0.0.1:{port};"
+                                  for port in (ports if isinstance(ports, list) else [ports]))
+            shipped = f"server 127.0.0.1:{UPSTREAM_PORTS[plugin]};"
+            assert shipped in site, shipped
+            site = site.replace(shipped, servers)
         site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)
         site = (site.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{self.tls_port} ssl http2;")
                 .replace("listen 80;", f"listen 127.0.0.1:{self.plain_port};")
@@ -76,7 +80,8 @@ error_log {w}/error.log info;
 {"user root;" if os.geteuid() == 0 else ""}
 events {{ worker_connections 8192; }}
 http {{
-  access_log {w}/access.log;
+  log_format podium '"$cookie_podium_device" $upstream_addr $status "$request"';
+  access_log {w}/access.log podium;
   {temp}
   include {w}/podium.conf;
 }}
@@ -94,6 +99,15 @@ http {{
             except OSError:
                 time.sleep(0.05)
         raise RuntimeError("nginx did not listen")
+
+    def upstreams_by_device(self):
+        """{device cookie: the instances (host:port) nginx sent its requests to}, from the access log."""
+        seen = {}
+        for line in (self.workdir / "access.log").read_text(errors="replace").splitlines():
+            device, upstream = line.split('"')[1], line.split('"')[2].split()[0]
+            if device not in ("", "-") and upstream != "-":
+                seen.setdefault(device, set()).update(part.strip() for part in upstream.split(","))
+        return seen
 
     def curl(self, plugin, path, *arguments, source=None, tls=True, timeout=20):
         """curl through the front as a client would (its name resolved here, the certificate
