@@ -34,6 +34,9 @@ public struct PodiumSettings: Equatable, Sendable {
   public var plaintextLoopback = false
   /// This program's key in `keysDirectory` (clients; the daemon uses `podiumd`).
   public var keyName: String?
+  /// The key of the `podium relay` whose update endpoint this program follows, when it
+  /// follows one over CURVE (its commands still go to the daemon).
+  public var relayKeyName: String?
   /// Events between two checkpoints of the daemon's state in its log (`Checkpoint`).
   public var checkpointInterval = 10_000
   /// The settings file these came from, if one was read.
@@ -48,7 +51,7 @@ public struct PodiumSettings: Equatable, Sendable {
   public static let fileKeys = [
     "endpoints.commands", "endpoints.updates", "dataDirectory", "conference", "web.display", "web.booths",
     "web.questions", "web.metrics", "web.trustedProxies", "public.display", "public.booths", "public.questions",
-    "security.keys", "security.key", "security.plaintext", "checkpoints.every",
+    "security.keys", "security.key", "security.relay", "security.plaintext", "checkpoints.every",
   ]
 
   /// The keys allowed at the top of a settings file (`section` nil) or in one of its sections.
@@ -77,6 +80,7 @@ public struct PodiumSettings: Equatable, Sendable {
     "PODIUM_QA_URL": "where people reach the audience's question pages (the door's QR code)",
     "PODIUM_KEYS_DIR": "keys directory: CURVE on every ZeroMQ link",
     "PODIUM_KEY": "this program's key name in the keys directory",
+    "PODIUM_RELAY_KEY": "the key of the podium relay this program takes its updates from (CURVE)",
     "PODIUM_PLAINTEXT": "loopback: plaintext ZeroMQ on loopback endpoints (development)",
     "PODIUM_METRICS_ADDRESS": "the daemon's /metrics and /health address (host:port; empty: off)",
     "PODIUM_CHECKPOINT_EVERY": "events between two checkpoints of the daemon's state (default 10000)",
@@ -122,6 +126,7 @@ public struct PodiumSettings: Equatable, Sendable {
     if let value = environment["PODIUM_METRICS_ADDRESS"] { settings.metricsAddress = value }
     if let value = environment["PODIUM_KEYS_DIR"] { settings.keysDirectory = value.isEmpty ? nil : value }
     if let value = environment["PODIUM_KEY"] { settings.keyName = value.isEmpty ? nil : value }
+    if let value = environment["PODIUM_RELAY_KEY"] { settings.relayKeyName = value.isEmpty ? nil : value }
     if let value = environment["PODIUM_PLAINTEXT"] { settings.plaintextLoopback = value == "loopback" }
     if let value = environment["PODIUM_CHECKPOINT_EVERY"] {
       guard let interval = Int(value), interval > 0 else {
@@ -152,6 +157,7 @@ public struct PodiumSettings: Equatable, Sendable {
       }
       if let value = security["keys"] { keysDirectory = resolve(try value.nonEmptyString()) }
       if let value = security["key"] { keyName = try value.nonEmptyString() }
+      if let value = security["relay"] { relayKeyName = try value.nonEmptyString() }
     }
     if let node = root["conference"] { conferenceFile = resolve(try node.nonEmptyString()) }
     if let node = root["dataDirectory"] { dataDirectory = resolve(try node.nonEmptyString()) }
@@ -208,9 +214,12 @@ public struct PodiumSettings: Equatable, Sendable {
     return "\(home)/.local/state/podium"
   }
 
-  /// This client's CURVE credentials when the settings name a keys directory and a key:
-  /// its key pair and the daemon's public key; nil for a plaintext link.
-  public func clientCredentials() throws -> (publicKey: String, secretKey: String, serverKey: String)? {
+  /// This client's CURVE credentials when the settings name a keys directory and a key: its
+  /// key pair, the daemon's public key, and the public key its update endpoint presents (a
+  /// relay's, `security.relay`, else the daemon's); nil for a plaintext link.
+  public func clientCredentials() throws -> (
+    publicKey: String, secretKey: String, serverKey: String, updateServerKey: String
+  )? {
     guard let keysDirectory else { return nil }
     guard let keyName else {
       throw ConfigError(
@@ -219,6 +228,7 @@ public struct PodiumSettings: Equatable, Sendable {
     let store = KeyStore(directory: keysDirectory)
     let own = try store.key(keyName)
     let server = try store.key(KeyStore.daemonKey, secret: false)
-    return (own.publicKey, own.secretKey ?? "", server.publicKey)
+    let updates = try relayKeyName.map { try store.key($0, secret: false).publicKey } ?? server.publicKey
+    return (own.publicKey, own.secretKey ?? "", server.publicKey, updates)
   }
 }

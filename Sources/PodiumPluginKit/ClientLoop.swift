@@ -67,19 +67,29 @@ final class ClientLoop {
   private func openSockets() throws {
     guard let context else { return }
     let dealer = try Socket(context, .dealer)
-    try secure(dealer)
+    try secure(dealer, serverKey: \.serverKey)
     try dealer.setSendHighWaterMark(1000)
+    try Self.keepAlive(dealer)
     try dealer.connect(options.commandEndpoint)
     self.dealer = dealer
     if let updates = options.updateEndpoint, let subscription, subscriber == nil {
       let subscriber = try Socket(context, .subscriber)
-      try secure(subscriber)
+      try secure(subscriber, serverKey: \.updateServerKey)
       try subscriber.setReceiveHighWaterMark(100_000)
       try subscriber.setReconnectInterval(milliseconds: 100, maximum: 2000)
+      try Self.keepAlive(subscriber)
       for prefix in Set(subscription.prefixes + [Topic.heartbeat]) { try subscriber.subscribe(prefix) }
       try subscriber.connect(updates)
       self.subscriber = subscriber
     }
+  }
+
+  /// A link cut for a while (a venue's uplink) is noticed within seconds and taken up again
+  /// within a second or two of its return: ZMTP heartbeats drop a dead connection, and no
+  /// connection attempt waits on the system's SYN backoff (minutes after a long outage).
+  static func keepAlive(_ socket: Socket) throws {
+    try socket.setHeartbeat(intervalMilliseconds: 1000, timeoutMilliseconds: 3000)
+    try socket.setConnectTimeout(milliseconds: 1000)
   }
 
   private func closeSockets() {
@@ -96,11 +106,12 @@ final class ClientLoop {
     try? openSockets()
   }
 
-  /// Makes `socket` a CURVE client when the options carry keys (before it connects).
-  private func secure(_ socket: Socket) throws {
+  /// Makes `socket` a CURVE client of the server presenting `serverKey` when the options
+  /// carry keys (before it connects).
+  private func secure(_ socket: Socket, serverKey: KeyPath<CurveClientKeys, String>) throws {
     guard let curve = options.curve else { return }
     try socket.makeCurveClient(
-      CurveKeyPair(publicKey: curve.publicKey, secretKey: curve.secretKey), serverKey: curve.serverKey)
+      CurveKeyPair(publicKey: curve.publicKey, secretKey: curve.secretKey), serverKey: curve[keyPath: serverKey])
   }
 
   // MARK: Requests and replies

@@ -38,15 +38,18 @@ public struct ClientOptions: Sendable {
   }
 }
 
-/// A client's CURVE keys (Z85 text): its own pair and the daemon's public key.
+/// A client's CURVE keys (Z85 text): its own pair, the daemon's public key, and the key its
+/// update endpoint presents (a relay's, or the daemon's).
 public struct CurveClientKeys: Sendable, Equatable {
   public var publicKey: String
   public var secretKey: String
   public var serverKey: String
+  public var updateServerKey: String
 
-  public init(publicKey: String, secretKey: String, serverKey: String) {
+  public init(publicKey: String, secretKey: String, serverKey: String, updateServerKey: String? = nil) {
     self.publicKey = publicKey
     self.secretKey = secretKey
     self.serverKey = serverKey
+    self.updateServerKey = updateServerKey ?? serverKey
   }
 }

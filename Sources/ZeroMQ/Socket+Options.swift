@@ -22,6 +22,9 @@ extension Socket {
     try setOption(ZMQ_RECONNECT_IVL, milliseconds)
     try setOption(ZMQ_RECONNECT_IVL_MAX, maximum)
   }
+  /// Milliseconds a TCP connection attempt may take before a fresh one starts (0: the
+  /// system's, which backs off to minutes after a long outage).
+  public func setConnectTimeout(milliseconds: Int32) throws { try setOption(ZMQ_CONNECT_TIMEOUT, milliseconds) }
   /// ZMTP heartbeats that find dead TCP peers (interval, timeout in milliseconds).
   public func setHeartbeat(intervalMilliseconds: Int32, timeoutMilliseconds: Int32) throws {
     try setOption(ZMQ_HEARTBEAT_IVL, intervalMilliseconds)

@@ -25,7 +25,9 @@ def free_port():
 class NginxFront:
     """nginx on a free TLS port and a free plain port; start(upstreams) once the plugins listen."""
 
-    def __init__(self, workdir):
+    def __init__(self, workdir, listen="127.0.0.1", launcher=()):
+        """`listen`: the address nginx listens on; `launcher`: what runs it (`ip netns exec HOST`)."""
+        self.listen, self.launcher = listen, list(launcher)
         self.workdir = Path(workdir) / "nginx"
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.tls_port, self.plain_port = free_port(), free_port()
@@ -49,7 +51,7 @@ class NginxFront:
                 "PODIUM_QA_URL": self.origin("questions"), "PODIUM_TRUSTED_PROXIES": PROXY_ADDRESS}
 
     def chromium_arguments(self):
-        return ["--host-resolver-rules=MAP *.venue.test 127.0.0.1", "--ignore-certificate-errors"]
+        return [f"--host-resolver-rules=MAP *.venue.test {self.listen}", "--ignore-certificate-errors"]
 
     def start(self, upstreams):
         """Starts nginx in front of {plugin: port or [ports]} (plugins not named keep the shipped port)."""
@@ -61,8 +63,8 @@ class NginxFront:
             assert shipped in site, shipped
             site = site.replace(shipped, servers)
         site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)
-        site = (site.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{self.tls_port} ssl http2;")
-                .replace("listen 80;", f"listen 127.0.0.1:{self.plain_port};")
+        site = (site.replace("listen 443 ssl http2;", f"listen {self.listen}:{self.tls_port} ssl http2;")
+                .replace("listen 80;", f"listen {self.listen}:{self.plain_port};")
                 .replace("venue.example", "venue.test")
                 .replace("/etc/nginx/snippets/podium-proxy.conf", str(self.workdir / "podium-proxy.conf")))
         proxy = (SITE / "podium-proxy.conf").read_text(encoding="utf-8")
@@ -87,17 +89,17 @@ http {{
 }}
 """, encoding="utf-8")
         self.log = open(w / "nginx.out", "wb")
-        self.process = subprocess.Popen(["nginx", "-p", str(w), "-c", str(w / "nginx.conf")],
+        self.process = subprocess.Popen([*self.launcher, "nginx", "-p", str(w), "-c", str(w / "nginx.conf")],
                                         stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"nginx stopped: {(w / 'nginx.out').read_text()} {(w / 'error.log').read_text()}")
-            try:
-                socket.create_connection(("127.0.0.1", self.tls_port), timeout=1).close()
+            probe = subprocess.run([*self.launcher, "bash", "-c", f"exec 3<>/dev/tcp/{self.listen}/{self.tls_port}"],
+                                   capture_output=True, timeout=10)
+            if probe.returncode == 0:
                 return self
-            except OSError:
-                time.sleep(0.05)
+            time.sleep(0.05)
         raise RuntimeError("nginx did not listen")
 
     def upstreams_by_device(self):
@@ -114,7 +116,7 @@ http {{
         checked against the test's own); `source` picks the client's loopback address."""
         port = self.tls_port if tls else self.plain_port
         scheme = "https" if tls else "http"
-        command = ["curl", "-sS", "--max-time", str(timeout), "--resolve", f"{self.host(plugin)}:{port}:127.0.0.1",
+        command = ["curl", "-sS", "--max-time", str(timeout), "--resolve", f"{self.host(plugin)}:{port}:{self.listen}",
                    "--cacert", str(self.certificate), *arguments, f"{scheme}://{self.host(plugin)}:{port}{path}"]
         if source:
             command[1:1] = ["--interface", source]
