@@ -81,6 +81,14 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def peak_rss(pid):
+    """The most resident memory a process has had (VmHWM), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def process_usage(pid):
     """(CPU seconds, resident MiB) of a process, from /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -119,11 +127,11 @@ class Questions:
 
     TOKEN = "bench-moderator-token-0123456789"
 
-    def __init__(self, daemon, *flags):
+    def __init__(self, daemon, *flags, environment=None):
         self.process = subprocess.Popen(
             [str(BIN / "podium-qa"), "--address", "127.0.0.1:0", "--endpoint", daemon.commands,
              "--updates", daemon.updates, "--moderator-token", self.TOKEN, *flags],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env={**os.environ, **(environment or {})})
         self.url = re.search(r"ready (\S+)", self.process.stdout.readline()).group(1)
 
     def stop(self):
