@@ -41,7 +41,8 @@ public final class WebAccess: Sendable {
     self.shared = shared
   }
 
-  /// A holder of a plugin's shared token (`name` says whose, `role` what it opens).
+  /// A holder of a plugin's shared token (`name` says whose, `role` what it opens; a name no
+  /// tokens file can have, such as `shared:moderators`).
   public static func sharedHolder(_ name: String, role: WebTokens.Role, token: String) -> WebTokens.Holder {
     WebTokens.Holder(name: name, role: role, digest: WebTokens.digest(token))
   }

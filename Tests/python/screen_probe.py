@@ -1,6 +1,6 @@
 """A screen on another host, for the multi-host test: run inside that host's network namespace,
 it opens URL in headless Chromium and prints what the page shows, one JSON line every 100 ms
-({"t": wall-clock seconds, "reconnecting": …, "timeLeft": …, "full": …}), until killed.
+({"reconnecting": …, "timeLeft": …, "full": …}), until killed.
 Usage: screen_probe.py URL [CHROMIUM-FLAG…]"""
 import json
 import sys
@@ -25,7 +25,7 @@ def main(url, *flags):
                 seen = driver.execute_script(STATE)
             except Exception as error:  # the page is (re)loading
                 seen = {"error": type(error).__name__}
-            print(json.dumps({"t": time.time(), **seen}), flush=True)
+            print(json.dumps(seen), flush=True)
             time.sleep(0.1)
     finally:
         driver.quit()

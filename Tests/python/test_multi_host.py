@@ -124,9 +124,10 @@ def test_a_venue_cut_off_for_30_s_keeps_counting_and_converges_within_3_s(hosts,
     seen, lock = [], threading.Lock()
 
     def read():
+        # Stamped on arrival with this test's clock: the browser keeps the real one (under faketime too).
         for raw in screen.stdout:
             with lock:
-                seen.append(json.loads(raw))
+                seen.append({**json.loads(raw), "t": time.time()})
     threading.Thread(target=read, daemon=True).start()
 
     def wait_for(what, condition, timeout):

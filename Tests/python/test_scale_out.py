@@ -5,17 +5,17 @@ screen on it is back, live, through the other within 3 s."""
 import random
 import threading
 import time
-import warnings
 from pathlib import Path
 
 import pytest
 import requests
-import urllib3
 
 from conftest import QuestionsPlugin, RoomDisplay, start_chromium, wait_until
 from nginx_front import NginxFront
 
 ROOM = "plenary"
+# Devices reach nginx by address with the test's self-signed certificate (their name is in Host).
+pytestmark = pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
 
 
 @pytest.fixture
@@ -49,11 +49,8 @@ class Device:
         self.host = f"{nginx.host('questions')}:{nginx.tls_port}"
 
     def request(self, method, path, **kwargs):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", urllib3.exceptions.InsecureRequestWarning)
-            # verify=False: the test's self-signed certificate, reached by address (its name is in Host).
-            return self.session.request(method, self.base + path, headers={"Host": self.host}, timeout=10,
-                                        verify=False, **kwargs)
+        return self.session.request(method, self.base + path, headers={"Host": self.host}, timeout=10, verify=False,
+                                    **kwargs)
 
     def ask(self, text):
         return self.request("POST", f"/api/rooms/{ROOM}/questions", json={"text": text})

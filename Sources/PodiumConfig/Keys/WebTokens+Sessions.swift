@@ -12,14 +12,14 @@ extension WebTokens.Holder {
   }
 
   /// The holder among `holders` that opened session `value`, if it is genuine (made with the
-  /// holder's current token) and not expired at `now`.
+  /// holder's current token) and not expired at `now`. Two files may use one name (the crew's
+  /// tokens and the chief's tablets): the signature tells them apart.
   public static func opening(session value: String, among holders: [Self], now: Date) -> Self? {
     let parts = value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    guard parts.count == 3, let expires = Int(parts[1]), Double(expires) > now.timeIntervalSince1970,
-      let holder = holders.first(where: { $0.name == parts[0] }),
-      WebTokens.same(holder.signature(expires: expires), parts[2])
-    else { return nil }
-    return holder
+    guard parts.count == 3, let expires = Int(parts[1]), Double(expires) > now.timeIntervalSince1970 else {
+      return nil
+    }
+    return holders.first { $0.name == parts[0] && WebTokens.same($0.signature(expires: expires), parts[2]) }
   }
 
   private func signature(expires: Int) -> String {

@@ -28,7 +28,7 @@ struct QuestionsPlugin: AsyncParsableCommand {
     let shell = try WebShell(
       options, name: "podium-qa", plugin: .questions, prefixes: [Topic.conference, "qa/"],
       installedPages: Bundle.module.resourceURL!.appendingPathComponent("Public"), pages: QuestionsServer.pages,
-      shared: [WebAccess.sharedHolder("moderators", role: .moderator, token: token)])
+      shared: [WebAccess.sharedHolder("shared:moderators", role: .moderator, token: token)])
     let feed = QuestionFeed(client: shell.client)
     let server = QuestionsServer(
       shell: shell, feed: feed,
