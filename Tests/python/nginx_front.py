@@ -16,6 +16,11 @@ UPSTREAM_PORTS = {"display": 8471, "booths": 8472, "questions": 8473}
 PROXY_ADDRESS = "127.0.0.2"
 
 
+def real_clock():
+    """The environment without libfaketime: what a browser on a real screen sees."""
+    return {key: value for key, value in os.environ.items() if key != "LD_PRELOAD" and not key.startswith("FAKETIME")}
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -33,9 +38,10 @@ class NginxFront:
         self.tls_port, self.plain_port = free_port(), free_port()
         self.certificate, self.key = self.workdir / "podium.crt", self.workdir / "podium.key"
         hosts = ",".join(f"DNS:{name}.venue.test" for name in NAMES.values())
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3650",
                         "-keyout", str(self.key), "-out", str(self.certificate), "-subj", "/CN=venue.test",
-                        "-addext", f"subjectAltName={hosts}"], check=True, capture_output=True, timeout=60)
+                        "-addext", f"subjectAltName={hosts}"], check=True, capture_output=True, timeout=60,
+                       env=real_clock())  # valid from now (the browsers keep the real clock) for years (faketime)
         self.process = None
 
     def host(self, plugin):

@@ -12,7 +12,8 @@ STATE = """
 const mark = document.getElementById('reconnecting'), left = document.getElementById('time-left');
 const banner = document.getElementById('full-banner');
 return {reconnecting: !!window.Podium && Podium.isReconnecting() && !!mark && !mark.hidden,
-        timeLeft: left ? left.textContent.trim() : null, full: !!banner && !banner.hidden};
+        timeLeft: left ? left.textContent.trim() : null, full: !!banner && !banner.hidden,
+        page: location.href.slice(0, 120), loaded: !!window.Podium};
 """
 
 
@@ -20,12 +21,17 @@ def main(url, *flags):
     driver = start_chromium(extra_arguments=flags)
     try:
         driver.get(url)
+        loaded = time.monotonic()
         while True:
             try:
                 seen = driver.execute_script(STATE)
             except Exception as error:  # the page is (re)loading
                 seen = {"error": type(error).__name__}
             print(json.dumps(seen), flush=True)
+            # As a kiosk does: a page that did not come (the network was not there yet) is loaded again.
+            if not seen.get("loaded") and time.monotonic() - loaded > 5:
+                driver.get(url)
+                loaded = time.monotonic()
             time.sleep(0.1)
     finally:
         driver.quit()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN_DIR, REPO, hermetic_environment, write_conference
-from nginx_front import NginxFront
+from nginx_front import NginxFront, real_clock
 
 CUT_SECONDS = 30
 SUFFIX = str(os.getpid())
@@ -120,7 +120,7 @@ def test_a_venue_cut_off_for_30_s_keeps_counting_and_converges_within_3_s(hosts,
         ["ip", "netns", "exec", hosts["screens"], "python3", str(REPO / "Tests" / "python" / "screen_probe.py"),
          nginx.origin("display") + "/rooms/plenary/door?lang=fr", *nginx.chromium_arguments()],
         stdout=subprocess.PIPE, stderr=open(tmp_path / "screen.log", "wb"), text=True,
-        env={key: value for key, value in os.environ.items() if key != "LD_PRELOAD" and not key.startswith("FAKETIME")})
+        env=real_clock())
     seen, lock = [], threading.Lock()
 
     def read():
@@ -138,7 +138,8 @@ def test_a_venue_cut_off_for_30_s_keeps_counting_and_converges_within_3_s(hosts,
             if condition(last):
                 return last
             time.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {what}; last seen {last}; {(tmp_path / 'screen.log').read_text()[-1500:]}")
+        logs = [(tmp_path / "screen.log").read_text()[-1500:], (tmp_path / "nginx" / "error.log").read_text()[-1500:]]
+        raise AssertionError(f"timed out waiting for {what}; last seen {last}; logs: {logs}")
 
     try:
         wait_for("the door, live over the venue", lambda s: s.get("timeLeft") and not s["reconnecting"], 40)
