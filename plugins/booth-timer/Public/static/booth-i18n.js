@@ -4,7 +4,7 @@
   var L = root.PodiumI18n.labels;
 
   Object.assign(L.fr, {
-    pairTablet: 'Appairer une tablette', unpairTablet: 'Désappairer', tabletPaired: 'Tablette appairée',
+    pairTablet: 'Appairer une tablette', unpairTablet: 'Désappairer',
     pairingNote: 'Scannez avec la tablette de la cabine. Un nouveau lien désappaire les tablettes précédentes.',
     pairingLocal: 'Ce lien ne s’ouvre que sur cette machine : réglez public.booths.',
     readOnly: 'Lecture seule : cette tablette n’est pas appairée avec cette cabine. Demandez un lien à l’interprète en chef.',
@@ -41,7 +41,7 @@
   });
 
   Object.assign(L.en, {
-    pairTablet: 'Pair a tablet', unpairTablet: 'Un-pair', tabletPaired: 'Tablet paired',
+    pairTablet: 'Pair a tablet', unpairTablet: 'Un-pair',
     pairingNote: 'Scan with the booth’s tablet. A new link un-pairs the booth’s earlier tablets.',
     pairingLocal: 'This link opens on this machine only: set public.booths.',
     readOnly: 'Read-only: this tablet is not paired with this booth. Ask the chief interpreter for a pairing link.',
@@ -78,7 +78,7 @@
   });
 
   Object.assign(L.ar, {
-    pairTablet: 'ربط لوحة', unpairTablet: 'إلغاء الربط', tabletPaired: 'لوحة مربوطة',
+    pairTablet: 'ربط لوحة', unpairTablet: 'إلغاء الربط',
     pairingNote: 'امسح الرمز بلوحة المقصورة. الرابط الجديد يلغي ربط اللوحات السابقة.',
     pairingLocal: 'هذا الرابط لا يفتح إلا على هذا الجهاز: اضبط public.booths.',
     readOnly: 'للقراءة فقط: هذه اللوحة غير مربوطة بهذه المقصورة. اطلب رابط الربط من رئيس فريق الترجمة.',
