@@ -109,7 +109,7 @@ async def device(nginx, index, seeds, acked, failures, gate):
             connection.close()
 
 
-async def load(nginx, qa_url):
+async def load(nginx):
     moderator = Connection(nginx, "questions")
     bearer = [f"Authorization: Bearer {Questions.TOKEN}"]
     seeds = []
@@ -164,7 +164,7 @@ def main():
                  **{f"nginx worker #{i + 1}": pid for i, pid in enumerate(workers)}}
     before = {name: process_usage(pid)[0] for name, pid in processes.items()}
     try:
-        result = asyncio.run(load(nginx, qas[0].url))
+        result = asyncio.run(load(nginx))
         usage = {name: (process_usage(pid)[0] - before[name], peak_rss(pid)) for name, pid in processes.items()}
     finally:
         nginx.stop()

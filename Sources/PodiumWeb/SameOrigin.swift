@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import PodiumConfig
 import PodiumProtocol
 
 /// Lets a state change through only when it comes from the plugin's own pages: a `POST` (or
@@ -14,18 +15,11 @@ import PodiumProtocol
 /// ask first (a CORS preflight, never granted here), and the origin check is the second wall.
 public struct SameOrigin<Context: RequestContext>: RouterMiddleware {
   /// Origins besides the request's own host that the plugin's pages are served from
-  /// (`https://venue.example`), lower-cased, without a trailing slash.
-  public let publicOrigins: Set<String>
+  /// (`https://venue.example`).
+  public let publicOrigins: Set<PublicOrigin>
 
-  public init(publicOrigins: some Sequence<String> = []) {
-    self.publicOrigins = Set(publicOrigins.compactMap(Self.origin(of:)))
-  }
-
-  /// `scheme://host[:port]` of a URL, lower-cased; nil when it has no scheme and host.
-  public static func origin(of url: String) -> String? {
-    guard let parts = URLComponents(string: url), let scheme = parts.scheme, let host = parts.host, !host.isEmpty
-    else { return nil }
-    return "\(scheme)://\(host)\(parts.port.map { ":\($0)" } ?? "")".lowercased()
+  public init(publicOrigins: some Sequence<PublicOrigin> = []) {
+    self.publicOrigins = Set(publicOrigins)
   }
 
   public func handle(
@@ -43,7 +37,7 @@ public struct SameOrigin<Context: RequestContext>: RouterMiddleware {
     let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased()
     if let origin = request.headers[HTTPField.Name("Origin")!] {
       guard admits(origin: origin, host: request.head.authority) else {
-        let own = (request.head.authority.map { ["http(s)://\($0)"] } ?? []) + publicOrigins.sorted()
+        let own = (request.head.authority.map { ["http(s)://\($0)"] } ?? []) + publicOrigins.map(\.description).sorted()
         return ProtocolError(
           .crossOrigin,
           "a change posted from \(origin) is refused: this API takes changes only from its own pages "
@@ -63,12 +57,11 @@ public struct SameOrigin<Context: RequestContext>: RouterMiddleware {
 
   /// Whether a browser's `Origin` is this plugin's own: its host as the request names it, or a public origin.
   private func admits(origin: String, host: String?) -> Bool {
-    guard let normalized = Self.origin(of: origin) else { return false }  // `null`: a sandboxed or file page
-    if publicOrigins.contains(normalized) { return true }
-    guard let host, let parts = URLComponents(string: normalized), let originHost = parts.host else { return false }
-    let bracketed = originHost.contains(":") && !originHost.hasPrefix("[") ? "[\(originHost)]" : originHost  // IPv6
-    let originAuthority = bracketed + (parts.port.map { ":\($0)" } ?? "")
-    return originAuthority == host.lowercased() || originAuthority == Self.withoutDefaultPort(host.lowercased())
+    guard let origin = try? PublicOrigin(origin) else { return false }  // `null`: a sandboxed or file page
+    if publicOrigins.contains(origin) { return true }
+    guard let host else { return false }
+    let authority = String(origin.description.dropFirst("\(origin.scheme)://".count))  // IPv6 in brackets
+    return authority == host.lowercased() || authority == Self.withoutDefaultPort(host.lowercased())
   }
 
   /// `host` without `:80` or `:443` (browsers leave the default port out of `Origin`).

@@ -55,6 +55,11 @@ public final class WebAccess: Sendable {
     [tokens, tablets].compactMap { $0 }.flatMap(holders(in:)) + shared
   }
 
+  /// Whether a tablet is paired with booth `booth` (`ROOM/BOOTH`).
+  public func isPaired(_ booth: String) -> Bool {
+    tablets.map(holders(in:))?.contains { $0.booth == booth } ?? false
+  }
+
   /// The holder whose token `token` is, if any (the comparison takes the same time wherever
   /// two digests differ).
   public func holder(presenting token: String) -> WebTokens.Holder? {
@@ -157,10 +162,8 @@ public final class WebAccess: Sendable {
 
   /// Where a login without `next` goes: a booth tablet to its console.
   static func home(of holder: WebTokens.Holder) -> String {
-    guard holder.role == .booth, let booth = holder.booth, case let parts = booth.split(separator: "/"),
-      parts.count == 2
-    else { return "/" }
-    return "/rooms/\(parts[0])/booths/\(parts[1])"
+    guard holder.role == .booth, let booth = holder.booth else { return "/" }
+    return WebTokens.consolePath(ofBooth: booth) ?? "/"
   }
 
   /// The 401 page: a form asking for the login token, then back to `next`.

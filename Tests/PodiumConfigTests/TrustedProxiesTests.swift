@@ -1,3 +1,4 @@
+import Foundation
 import PodiumConfig
 import XCTest
 
@@ -33,6 +34,24 @@ final class TrustedProxiesTests: XCTestCase {
       XCTAssertThrowsError(try TrustedProxies([entry])) { error in
         XCTAssertTrue("\(error)".contains(entry) && "\(error)".contains(rule), "\(error)")
       }
+    }
+  }
+
+  func testTheSettingsFileAndTheEnvironmentNameThem() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent("podium.yaml").path
+    try "web:\n  trustedProxies: [127.0.0.2, 10.0.0.0/8]\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let settings = try PodiumSettings.load(file: file, environment: ["HOME": "/home/crew"])
+    XCTAssertTrue(settings.trustedProxies.contains("10.1.2.3") && settings.trustedProxies.contains("127.0.0.2"))
+    XCTAssertFalse(settings.trustedProxies.contains("127.0.0.1"))
+    let overridden = try PodiumSettings.load(
+      file: file, environment: ["HOME": "/home/crew", "PODIUM_TRUSTED_PROXIES": "192.0.2.1, 192.0.2.2"])
+    XCTAssertEqual(overridden.trustedProxies.entries, ["192.0.2.1", "192.0.2.2"])
+
+    try "web:\n  trustedProxies: [nginx-box]\n".write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertThrowsError(try PodiumSettings.load(file: file, environment: ["HOME": "/home/crew"])) { error in
+      XCTAssertTrue("\(error)".hasPrefix("\(file):2:") && "\(error)".contains("'nginx-box'"), "\(error)")
     }
   }
 }

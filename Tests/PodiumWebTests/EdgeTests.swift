@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import PodiumConfig
 import PodiumCore
 import PodiumWeb
 import XCTest
@@ -37,7 +38,7 @@ final class SameOriginTests: XCTestCase {
       body: RequestBody(buffer: ByteBuffer()))
   }
 
-  private let guardian = SameOrigin<BasicRequestContext>(publicOrigins: ["https://Venue.example/", "not a url"])
+  private let guardian = SameOrigin<BasicRequestContext>(publicOrigins: [try! PublicOrigin("https://Venue.example/")])
 
   func testOnlyJSONFromTheOwnOriginChangesAnything() {
     let json = "application/json"

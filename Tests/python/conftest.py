@@ -180,6 +180,13 @@ def hermetic_environment():
     return environment
 
 
+def real_clock():
+    """The environment without libfaketime: under faketime a browser keeps the real clock, as a
+    kiosk with a wrong clock would (the pages draw time with the daemon's clock, from the offset
+    they measure on the feed)."""
+    return {key: value for key, value in os.environ.items() if key != "LD_PRELOAD" and not key.startswith("FAKETIME")}
+
+
 class ChildProcess:
     """A Podium program run as a child process that prints one ready line on stdout."""
 
@@ -406,10 +413,7 @@ def start_chromium(width=1920, height=1080, extra_arguments=()):
         options.add_argument(argument)
     options.binary_location = str(CHROMIUM)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # Under faketime the browser keeps the real clock, as a kiosk with a wrong clock would: the
-    # pages draw time with the daemon's clock, from the offset they measure on the feed.
-    environment = {key: value for key, value in os.environ.items()
-                   if key != "LD_PRELOAD" and not key.startswith("FAKETIME")}
+    environment = real_clock()
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER), env=environment), options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(30)

@@ -8,17 +8,14 @@ import subprocess
 import time
 from pathlib import Path
 
+from conftest import real_clock
+
 REPO = Path(__file__).resolve().parent.parent.parent
 SITE = REPO / "config" / "nginx"
 NAMES = {"display": "screens", "booths": "booths", "questions": "ask"}
 UPSTREAM_PORTS = {"display": 8471, "booths": 8472, "questions": 8473}
 # The address nginx connects to the plugins from: the plugins' web.trustedProxies.
 PROXY_ADDRESS = "127.0.0.2"
-
-
-def real_clock():
-    """The environment without libfaketime: what a browser on a real screen sees."""
-    return {key: value for key, value in os.environ.items() if key != "LD_PRELOAD" and not key.startswith("FAKETIME")}
 
 
 def free_port():

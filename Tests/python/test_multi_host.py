@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN_DIR, REPO, hermetic_environment, write_conference
-from nginx_front import NginxFront, real_clock
+from conftest import BIN_DIR, REPO, hermetic_environment, real_clock, write_conference
+from nginx_front import NginxFront
 
 CUT_SECONDS = 30
 SUFFIX = str(os.getpid())

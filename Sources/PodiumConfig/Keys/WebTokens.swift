@@ -111,6 +111,13 @@ public struct WebTokens: Sendable {
     }
   }
 
+  /// The console page of booth `ROOM/BOOTH` (a tablet's `booth`): `/rooms/ROOM/booths/BOOTH`.
+  public static func consolePath(ofBooth booth: String) -> String? {
+    let parts = booth.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+    return "/rooms/\(parts[0])/booths/\(parts[1])"
+  }
+
   /// Hex SHA-256.
   public static func digest(_ token: String) -> String {
     SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()

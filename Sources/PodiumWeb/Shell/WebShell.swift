@@ -55,7 +55,7 @@ public struct WebShell: Sendable {
     router.add(middleware: ForwardedHeaders(proxies: settings.trustedProxies))
     router.add(middleware: requestLimit)
     router.add(middleware: PageSecurity.Middleware())
-    router.add(middleware: SameOrigin(publicOrigins: publicOrigins.map(\.description)))
+    router.add(middleware: SameOrigin(publicOrigins: publicOrigins))
     SharedStatic.add(to: router, publicDirectory: pages.directory, sharedDirectory: sharedDirectory)
     let index = pages["index.html"]
     router.get("/") { _, _ in Responses.html(index) }

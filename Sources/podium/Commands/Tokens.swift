@@ -52,7 +52,7 @@ struct NewToken: ParsableCommand {
     let note =
       if let booth {
         "podium: pairing link for booth \(booth) (open it on the booth's tablet; not shown again):\n"
-          + "\(base)/login?token=\(token)&next=/rooms/\(booth.replacingOccurrences(of: "/", with: "/booths/"))\n"
+          + "\(base)/login?token=\(token)&next=\(WebTokens.consolePath(ofBooth: booth) ?? "/")\n"
       } else {
         "podium: token for \(name) (\(known.rawValue)); log in at <plugin>/login?token=… — it is not shown again\n"
       }

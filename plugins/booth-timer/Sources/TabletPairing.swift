@@ -57,7 +57,7 @@ struct TabletPairing: Sendable {
         ProtocolError(.storageUnavailable, "cannot record the pairing in \(tablets.path): \(error)"))
     }
     let origin = publicOrigin?.description ?? "http://\(request.head.authority ?? "127.0.0.1")"
-    let link = origin + "/login?token=\(token)&next=/rooms/\(room.id)/booths/\(booth.id)"
+    let link = origin + "/login?token=\(token)&next=" + (WebTokens.consolePath(ofBooth: key(room, booth)) ?? "/")
     let host = PublicLink.host(ofHeader: request.head.authority) ?? "127.0.0.1"
     return Responses.json(
       Link(
@@ -81,8 +81,8 @@ struct TabletPairing: Sendable {
   /// `GET /api/rooms/:room/booths/:booth/access`: whether this browser may act for the booth.
   func access(_ request: Request, room: Room, booth: Booth) -> Response {
     let refusal = access.refusal(actingFor: key(room, booth), request)
-    let paired = (try? access.tablets?.holders().contains { $0.booth == key(room, booth) }) ?? false
-    return Responses.json(Access(canAct: refusal == nil, reason: refusal?.message, paired: paired == true))
+    return Responses.json(
+      Access(canAct: refusal == nil, reason: refusal?.message, paired: access.isPaired(key(room, booth))))
   }
 
   private func key(_ room: Room, _ booth: Booth) -> String { "\(room.id)/\(booth.id)" }

@@ -31,14 +31,11 @@ struct QuestionsServer {
     let pages = shell.pages
     let access = shell.access
     router.get("/rooms/:room/ask") { request, context -> Response in
-      var response = UnknownRoomPage.response(
+      let page = UnknownRoomPage.response(
         pages["ask.html"], room: context.parameters.get("room") ?? "", conference: client.view.conference,
         stylesheet: "/static/qa.css"
       ) { "/rooms/\($0.id)/ask" }
-      if request.cookies[Self.deviceCookie]?.value == nil {
-        response.headers[.setCookie] = Cookie.podium(Self.deviceCookie, Cookie.randomValue()).description
-      }
-      return response
+      return withCookie(page, device(of: request).setCookie)
     }
     router.get("/moderate/:room") { request, context -> Response in
       let room = context.parameters.get("room") ?? ""
@@ -81,10 +78,10 @@ struct QuestionsServer {
     router.get("/api/rooms/:room/questions") { request, context -> Response in
       guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
       let current = feed.room(room)
-      let device = request.cookies[Self.deviceCookie]?.value
-      let voted = device.map { votes.questions(votedBy: $0) } ?? []
+      let (device, setCookie) = device(of: request)
+      let voted = votes.questions(votedBy: device)
       let board = current.audienceBoard
-      var response = Responses.json(
+      let answer = Responses.json(
         AudienceAnswer(
           room: room, intake: board.intake, session: board.session, onScreen: board.onScreen,
           questions: current.audienceQuestions.map {
@@ -92,10 +89,7 @@ struct QuestionsServer {
             question.voted = voted.contains($0.id)
             return question
           }))
-      if device == nil {
-        response.headers[.setCookie] = Cookie.podium(Self.deviceCookie, Cookie.randomValue()).description
-      }
-      return response
+      return withCookie(answer, setCookie)
     }
     router.post("/api/rooms/:room/questions") { request, context -> Response in
       guard let room = knownRoom(context.parameters.get("room")) else { return unknownRoom(context) }
@@ -182,7 +176,8 @@ struct QuestionsServer {
     return room
   }
 
-  private func device(of request: Request) -> (String, String?) {
+  /// The request's device id, and the cookie to set when it had none (or a malformed one).
+  private func device(of request: Request) -> (device: String, setCookie: String?) {
     if let device = request.cookies[Self.deviceCookie]?.value, !device.isEmpty, device.count <= 64 {
       return (device, nil)
     }
