@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "podium-display", targets: ["PodiumDisplay"]),
     .executable(name: "podium-booth", targets: ["PodiumBooth"]),
     .executable(name: "podium-qa", targets: ["PodiumQuestions"]),
+    .executable(name: "podium-control", targets: ["PodiumControl"]),
     .library(name: "PodiumPluginKit", targets: ["PodiumPluginKit"]),
     .executable(name: "podium-benchmark", targets: ["PodiumBenchmark"]),
   ],
@@ -18,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
@@ -34,6 +36,14 @@ let package = Package(
     ),
     // A thin, safe Swift layer over libzmq. Knows nothing of Podium.
     .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+    // The C face of liblo, the OSC library, from the system (Debian: liblo-dev): its message codec.
+    .systemLibrary(
+      name: "CLiblo",
+      pkgConfig: "liblo",
+      providers: [.apt(["liblo-dev"])]
+    ),
+    // OSC messages in Swift values, read and written by liblo. Knows nothing of Podium.
+    .target(name: "OSC", dependencies: ["CLiblo"]),
     // The pure domain: conference model, commands, events, decide/evolve, derived views.
     .target(name: "PodiumCore"),
     // Conference and settings files: parsing with line-precise errors, defaults, environment.
@@ -89,6 +99,7 @@ let package = Package(
       dependencies: [
         "PodiumPluginKit", "PodiumProtocol", "PodiumConfig", "CQREncode",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -134,6 +145,23 @@ let package = Package(
       sources: ["Sources"],
       resources: [.copy("Public")]
     ),
+    // The control bridge: HTTP API, live variables over WebSocket, for control surfaces.
+    .executableTarget(
+      name: "PodiumControl",
+      dependencies: [
+        "PodiumWeb", "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol", "OSC",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "NIOWebSocket", package: "swift-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "plugins/control-bridge",
+      exclude: ["README.md"],
+      sources: ["Sources"],
+      resources: [.copy("Public")]
+    ),
     .executableTarget(
       name: "podium",
       dependencies: [
@@ -155,6 +183,7 @@ let package = Package(
     .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
     .testTarget(name: "PodiumProtocolTests", dependencies: ["PodiumProtocol", "PodiumCore"]),
     .testTarget(name: "PodiumDaemonTests", dependencies: ["PodiumDaemon", "PodiumProtocol", "PodiumCore"]),
+    .testTarget(name: "OSCTests", dependencies: ["OSC"]),
     .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
     .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport", "PodiumConfig"]),
     .testTarget(

@@ -98,6 +98,16 @@ def process_usage(pid):
     return cpu, rss
 
 
+def tick_spacing(label, arrivals):
+    """Prints how evenly `arrivals` (perf_counter seconds of a once-a-second stream) came:
+    the mean gap and |gap - 1 s| at p50, p95 and max."""
+    gaps = [(later - earlier) * 1000 for earlier, later in zip(arrivals, arrivals[1:])]
+    jitter = [abs(gap - 1000) for gap in gaps]
+    print(f"{label} ({len(gaps)} gaps): mean {sum(gaps) / len(gaps):.1f} ms, "
+          f"|gap - 1 s| p50 {percentile(jitter, 50):.2f} ms, p95 {percentile(jitter, 95):.2f} ms, "
+          f"max {max(jitter):.2f} ms")
+
+
 def wait_for(condition, timeout=10):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -131,6 +141,21 @@ class Questions:
         self.process = subprocess.Popen(
             [str(BIN / "podium-qa"), "--address", "127.0.0.1:0", "--endpoint", daemon.commands,
              "--updates", daemon.updates, "--moderator-token", self.TOKEN, *flags],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env={**os.environ, **(environment or {})})
+        self.url = re.search(r"ready (\S+)", self.process.stdout.readline()).group(1)
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()
+
+
+class Control:
+    """podium-control as a child process, following `daemon` (no logins: loopback)."""
+
+    def __init__(self, daemon, *flags, environment=None):
+        self.process = subprocess.Popen(
+            [str(BIN / "podium-control"), "--address", "127.0.0.1:0", "--endpoint", daemon.commands,
+             "--updates", daemon.updates, *flags],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env={**os.environ, **(environment or {})})
         self.url = re.search(r"ready (\S+)", self.process.stdout.readline()).group(1)
 

@@ -22,6 +22,18 @@ public struct PodiumSettings: Equatable, Sendable {
   public var metricsAddress = "127.0.0.1:5572"
   /// Address the Q&A moderation plugin's web server listens on.
   public var questionsAddress = "127.0.0.1:8473"
+  /// Address the control bridge's HTTP API and WebSocket listen on (stage crews' hardware).
+  public var controlAddress = "127.0.0.1:8474"
+  /// Address the control bridge takes OSC on (UDP `host:port`; empty: no OSC).
+  public var oscAddress = "127.0.0.1:8475"
+  /// The hosts whose OSC the control bridge obeys: OSC has no authentication, so a source
+  /// address is all there is to go by. This machine only by default.
+  public var oscAllowed = IPNetworks.loopback
+  /// Where the control bridge sends rooms' variables as OSC (`host:port`), on each change and
+  /// once a second.
+  public var oscTargets: [String] = []
+  /// The control bridge's rules: when something happens in a room, what to do (docs/CONTROL.md).
+  public var automations: [Automation] = []
   /// Where people reach each web plugin (on the LAN, behind a proxy): QR codes and printed
   /// links use these, and each plugin accepts changes from its own (`public.display`…).
   public var publicOrigins: [WebPlugin: PublicOrigin] = [:]
@@ -50,8 +62,9 @@ public struct PodiumSettings: Equatable, Sendable {
   /// Every key a settings file may have, dotted (`security.plaintext`); docs/PROTOCOL.md §2 lists them.
   public static let fileKeys = [
     "endpoints.commands", "endpoints.updates", "dataDirectory", "conference", "web.display", "web.booths",
-    "web.questions", "web.metrics", "web.trustedProxies", "public.display", "public.booths", "public.questions",
-    "security.keys", "security.key", "security.relay", "security.plaintext", "checkpoints.every",
+    "web.questions", "web.control", "web.metrics", "web.trustedProxies", "public.display", "public.booths",
+    "public.questions", "public.control", "security.keys", "security.key", "security.relay", "security.plaintext",
+    "checkpoints.every", "osc.listen", "osc.allow", "osc.targets", "automations",
   ]
 
   /// The keys allowed at the top of a settings file (`section` nil) or in one of its sections.
@@ -74,16 +87,21 @@ public struct PodiumSettings: Equatable, Sendable {
     "PODIUM_DISPLAY_ADDRESS": "room-display web address (host:port)",
     "PODIUM_BOOTH_ADDRESS": "booth-timer web address (host:port)",
     "PODIUM_QA_ADDRESS": "Q&A moderation web address (host:port)",
+    "PODIUM_CONTROL_ADDRESS": "control bridge web address (host:port)",
     "PODIUM_TRUSTED_PROXIES": "reverse proxies whose X-Forwarded-For/-Proto the plugins believe (comma-separated)",
     "PODIUM_DISPLAY_URL": "where people reach the room display (https://screens.venue.example)",
     "PODIUM_BOOTH_URL": "where people reach the booth consoles",
     "PODIUM_QA_URL": "where people reach the audience's question pages (the door's QR code)",
+    "PODIUM_CONTROL_URL": "where control surfaces reach the control bridge",
     "PODIUM_KEYS_DIR": "keys directory: CURVE on every ZeroMQ link",
     "PODIUM_KEY": "this program's key name in the keys directory",
     "PODIUM_RELAY_KEY": "the key of the podium relay this program takes its updates from (CURVE)",
     "PODIUM_PLAINTEXT": "loopback: plaintext ZeroMQ on loopback endpoints (development)",
     "PODIUM_METRICS_ADDRESS": "the daemon's /metrics and /health address (host:port; empty: off)",
     "PODIUM_CHECKPOINT_EVERY": "events between two checkpoints of the daemon's state (default 10000)",
+    "PODIUM_OSC_ADDRESS": "the control bridge's OSC address (UDP host:port; empty: off)",
+    "PODIUM_OSC_ALLOW": "hosts whose OSC the control bridge obeys (addresses or networks, comma-separated)",
+    "PODIUM_OSC_TARGETS": "where the control bridge sends OSC (host:port, comma-separated)",
   ]
 
   /// Defaults, then the settings file (`PODIUM_SETTINGS`, else `config/podium.yaml`
@@ -107,10 +125,25 @@ public struct PodiumSettings: Equatable, Sendable {
     if let value = environment["PODIUM_DISPLAY_ADDRESS"] { settings.displayAddress = value }
     if let value = environment["PODIUM_BOOTH_ADDRESS"] { settings.boothAddress = value }
     if let value = environment["PODIUM_QA_ADDRESS"] { settings.questionsAddress = value }
+    if let value = environment["PODIUM_CONTROL_ADDRESS"] { settings.controlAddress = value }
+    if let value = environment["PODIUM_OSC_ADDRESS"] { settings.oscAddress = value }
+    if let value = environment["PODIUM_OSC_ALLOW"] {
+      do {
+        settings.oscAllowed = try IPNetworks(Self.list(value))
+      } catch {
+        throw ConfigError(file: "PODIUM_OSC_ALLOW", message: "\(error)")
+      }
+    }
+    if let value = environment["PODIUM_OSC_TARGETS"] {
+      do {
+        settings.oscTargets = try Self.list(value).map(Self.checkedTarget)
+      } catch {
+        throw ConfigError(file: "PODIUM_OSC_TARGETS", message: "\(error)")
+      }
+    }
     if let value = environment["PODIUM_TRUSTED_PROXIES"] {
       do {
-        settings.trustedProxies = try TrustedProxies(
-          value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        settings.trustedProxies = try TrustedProxies(Self.list(value))
       } catch {
         throw ConfigError(file: "PODIUM_TRUSTED_PROXIES", message: "\(error)")
       }
@@ -172,6 +205,7 @@ public struct PodiumSettings: Equatable, Sendable {
       if let value = web["display"] { displayAddress = try value.nonEmptyString() }
       if let value = web["booths"] { boothAddress = try value.nonEmptyString() }
       if let value = web["questions"] { questionsAddress = try value.nonEmptyString() }
+      if let value = web["control"] { controlAddress = try value.nonEmptyString() }
       if let value = web["trustedProxies"] {
         let entries = try value.sequence()
         do {
@@ -192,6 +226,26 @@ public struct PodiumSettings: Equatable, Sendable {
         }
       }
     }
+    if let node = root["osc"] {
+      let osc = try node.mapping(allowed: Self.keys(in: "osc"))
+      if let value = osc["listen"] { oscAddress = try value.string() }
+      if let value = osc["allow"] {
+        let entries = try value.sequence()
+        do {
+          oscAllowed = try IPNetworks(try entries.map { try $0.nonEmptyString() })
+        } catch let invalid as IPNetworks.Invalid {
+          throw value.error(invalid.description)
+        }
+      }
+      if let value = osc["targets"] {
+        oscTargets = try value.sequence().map { entry in
+          do { return try Self.checkedTarget(try entry.nonEmptyString()) } catch let invalid as IPNetworks.Invalid {
+            throw entry.error(invalid.description)
+          }
+        }
+      }
+    }
+    if let node = root["automations"] { automations = try Automation.list(node) }
     if let node = root["checkpoints"] {
       let checkpoints = try node.mapping(allowed: Self.keys(in: "checkpoints"))
       if let value = checkpoints["every"] {
@@ -202,6 +256,19 @@ public struct PodiumSettings: Equatable, Sendable {
       }
     }
     settingsFile = file
+  }
+
+  /// The entries of a comma-separated list, trimmed, without empty ones.
+  static func list(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// `target` if it is `host:port` with a port of 1…65535.
+  static func checkedTarget(_ target: String) throws -> String {
+    guard let colon = target.lastIndex(of: ":"), colon != target.startIndex,
+      let port = Int(target[target.index(after: colon)...]), (1...65535).contains(port)
+    else { throw IPNetworks.Invalid(description: "'\(target)' is not host:port (10.0.0.20:53000)") }
+    return target
   }
 
   /// `$STATE_DIRECTORY` under systemd, else `$XDG_STATE_HOME/podium`, else `~/.local/state/podium`.

@@ -39,18 +39,33 @@ public enum CommandForwarding {
     else {
       return Responses.failure(ProtocolError(.malformed, "post a JSON object with 'command' and 'args'"))
     }
-    if let refusal = scope.refusal(of: name) { return Responses.failure(refusal) }
+    let (result, status) = await send(
+      name, args: members["args"]?.object ?? [:], room: room, client: client, scope: scope, refusal: refusal)
+    return Responses.json(result, status: status)
+  }
+
+  /// Sends the command `name` with `args` for `room` through `client` if it is in `scope` and
+  /// `refusal` finds no reason not to: what the page gets back, and its HTTP status. The web
+  /// APIs and the control bridge's WebSocket answer with it.
+  public static func send(
+    _ name: String, args: [String: JSONValue], room: String, client: PodiumClient, scope: CommandScope,
+    refusal: (RoomCommand) -> ProtocolError? = { _ in nil }
+  ) async -> (result: Result, status: HTTPResponse.Status) {
+    func failed(_ error: ProtocolError) -> (Result, HTTPResponse.Status) {
+      (Result(ok: false, error: Reply.Failure(id: nil, error)), error.code.httpStatus)
+    }
+    if let refused = scope.refusal(of: name) { return failed(refused) }
     do {
-      let command = try CommandCoding.decode(name: name, room: room, args: members["args"]?.object ?? [:])
-      if let refused = refusal(command) { return Responses.failure(refused) }
+      let command = try CommandCoding.decode(name: name, room: room, args: args)
+      if let refused = refusal(command) { return failed(refused) }
       let ack = try await client.send(command)
-      return Responses.json(Result(ok: true, ack: ack, error: nil))
+      return (Result(ok: true, ack: ack), .ok)
     } catch let error as ProtocolError {
-      return Responses.failure(error)
+      return failed(error)
     } catch PodiumClientError.refused(let refusal) {
-      return Responses.json(Result(ok: false, ack: nil, error: refusal), status: refusal.code.httpStatus)
+      return (Result(ok: false, error: refusal), refusal.code.httpStatus)
     } catch {
-      return Responses.failure(ProtocolError(.daemonUnreachable, "\(error)"))
+      return failed(ProtocolError(.daemonUnreachable, "\(error)"))
     }
   }
 }

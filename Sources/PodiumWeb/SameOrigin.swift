@@ -34,6 +34,18 @@ public struct SameOrigin<Context: RequestContext>: RouterMiddleware {
 
   /// Why `request` may not change anything; nil when it may.
   public func refusal(of request: Request) -> ProtocolError? {
+    if let refusal = originRefusal(of: request) { return refusal }
+    let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+    guard type?.lowercased() == "application/json" else {
+      return ProtocolError(
+        .unsupportedMediaType, "post the change as application/json (this one is \(type ?? "without a type"))")
+    }
+    return nil
+  }
+
+  /// Why `request` does not come from the plugin's own pages (a browser's `Origin`, else its
+  /// `Sec-Fetch-Site`), or nil: also what a WebSocket upgrade must pass.
+  public func originRefusal(of request: Request) -> ProtocolError? {
     let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased()
     if let origin = request.headers[HTTPField.Name("Origin")!] {
       guard admits(origin: origin, host: request.head.authority) else {
@@ -46,11 +58,6 @@ public struct SameOrigin<Context: RequestContext>: RouterMiddleware {
     } else if let site, !["same-origin", "none"].contains(site) {
       return ProtocolError(
         .crossOrigin, "a change from a \(site) page is refused: this API takes changes only from its own pages")
-    }
-    let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
-    guard type?.lowercased() == "application/json" else {
-      return ProtocolError(
-        .unsupportedMediaType, "post the change as application/json (this one is \(type ?? "without a type"))")
     }
     return nil
   }

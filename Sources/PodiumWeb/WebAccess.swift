@@ -104,9 +104,20 @@ public final class WebAccess: Sendable {
     return holder.role == .operator || roles.contains(holder.role)
   }
 
-  /// Why `request` may not send `command`, a command of a page for `roles`: nil when it may.
+  /// Why `request` may not send `command`, a command of a page for `roles`: nil when it may. A
+  /// login limited to one room (`room:`) acts in that room only.
   public func refusal(of command: RoomCommand, _ request: Request, roles: Set<WebTokens.Role>) -> ProtocolError? {
-    admits(request, roles) ? nil : ProtocolError(.unauthorized, "'\(command.name)' needs a login (/login)")
+    guard admits(request, roles) else {
+      return ProtocolError(.unauthorized, "'\(command.name)' needs a login (/login)")
+    }
+    return holder(of: request).flatMap { refusal(of: $0, actingIn: command.room) }
+  }
+
+  /// Why `holder` may not act in room `room` (a login limited to another room), or nil.
+  public func refusal(of holder: WebTokens.Holder, actingIn room: String) -> ProtocolError? {
+    guard !holder.acts(in: room) else { return nil }
+    return ProtocolError(
+      .forbidden, "the login '\(holder.name)' acts in room \(holder.room ?? "?") only, not \(room)", field: "room")
   }
 
   /// Why `request` may not act for booth `booth` (`ROOM/BOOTH`), or nil when it may: the
@@ -119,7 +130,8 @@ public final class WebAccess: Sendable {
         "this console is read-only: pair it with booth \(booth) from the chief interpreter's view (/chief)")
     }
     switch holder.role {
-    case .operator, .chief: return nil
+    case .operator, .chief:
+      return refusal(of: holder, actingIn: String(booth.split(separator: "/").first ?? ""))
     case .booth where holder.booth == booth: return nil
     case .booth:
       return ProtocolError(

@@ -397,6 +397,46 @@ class BoothTimer(WebPlugin):
     PROBE = "/rooms/--pytest-probe--/booths/en"
 
 
+class ControlBridge(WebPlugin):
+    """podium-control: the HTTP API and WebSocket for control surfaces. With `token`, every call
+    carries it (the bridge's logins exist); the readiness probe too."""
+
+    program = "podium-control"
+    PUBLIC = REPO / "plugins" / "control-bridge" / "Public"
+    PROBE = "/api/v1/rooms/--pytest-probe--"
+
+    def __init__(self, workdir, daemon, token=None, osc_port=None, osc_allow=(), osc_targets=(), **options):
+        super().__init__(workdir, daemon, **options)
+        self.token = token
+        self.osc_port, self.osc_allow, self.osc_targets = osc_port, osc_allow, osc_targets
+
+    def arguments(self):
+        """OSC only when a test asks for it (on a port it chose), else none: bridges never share a port."""
+        flags = ["--osc-address", f"127.0.0.1:{self.osc_port}" if self.osc_port else ""]
+        for host in self.osc_allow:
+            flags += ["--osc-allow", host]
+        for target in self.osc_targets:
+            flags += ["--osc-target", target]
+        return flags
+
+    def status(self, path):
+        return self.call("GET", path)[0]
+
+    def call(self, method, path, body=None, headers=None, token=None):
+        token = token or self.token
+        auth = {"Authorization": f"Bearer {token}"} if token else {}
+        return super().call(method, path, body, {**auth, **(headers or {})})
+
+    def command(self, room, command, token=None, **args):
+        """POSTs a command to the HTTP API; returns (HTTP status, reply as a dict)."""
+        return self.call("POST", f"/api/v1/rooms/{room}/commands/{command}", args, token=token)
+
+    def variables(self, room, token=None):
+        status, body = self.call("GET", f"/api/v1/rooms/{room}", token=token)
+        assert status == 200, (status, body)
+        return body
+
+
 CHROMIUM = Path(os.environ.get("PODIUM_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("PODIUM_CHROMEDRIVER", "/usr/bin/chromedriver"))
 

@@ -2,6 +2,7 @@
 loopback: TLS with a self-signed certificate, one name per plugin (screens, booths, ask
 .venue.test), HSTS, live feeds unbuffered, X-Forwarded-* from 127.0.0.2 (proxy_bind). The
 shipped files are used as they are; only ports, names, paths and the certificate change."""
+import glob
 import os
 import socket
 import subprocess
@@ -24,6 +25,15 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def two_years_ago():
+    """An environment whose clock is two years back (libfaketime, relative to the real clock): a
+    certificate made there is valid for the browsers, which keep the real clock, and for curl and
+    nginx at any instant the suite pins, before today or after it, whatever day it runs."""
+    libraries = sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))
+    assert libraries, "libfaketime is missing (scripts/install-deps --test installs faketime)"
+    return {**real_clock(), "LD_PRELOAD": libraries[0], "FAKETIME": "-730d"}
+
+
 class NginxFront:
     """nginx on a free TLS port and a free plain port; start(upstreams) once the plugins listen."""
 
@@ -38,7 +48,7 @@ class NginxFront:
         subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3650",
                         "-keyout", str(self.key), "-out", str(self.certificate), "-subj", "/CN=venue.test",
                         "-addext", f"subjectAltName={hosts}"], check=True, capture_output=True, timeout=60,
-                       env=real_clock())  # valid from now (the browsers keep the real clock) for years (faketime)
+                       env=two_years_ago())
         self.process = None
 
     def host(self, plugin):

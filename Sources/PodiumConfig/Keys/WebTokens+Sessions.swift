@@ -3,7 +3,7 @@ import Foundation
 
 extension WebTokens.Holder {
   /// A login session for this holder until `expires`, as a cookie's value: `NAME.EXPIRY.MAC`,
-  /// the MAC an HMAC-SHA256 of name, role, booth and expiry keyed by the token's digest. No
+  /// the MAC an HMAC-SHA256 of name, role, booth, room and expiry keyed by the token's digest. No
   /// plugin keeps sessions: they survive a plugin's restart and hold on every instance behind
   /// a balancer, and rotating or revoking the token ends every session it opened.
   public func session(until expires: Date) -> String {
@@ -24,7 +24,7 @@ extension WebTokens.Holder {
 
   private func signature(expires: Int) -> String {
     let key = SymmetricKey(data: Data(digest.utf8))
-    let message = Data("podium-session|\(name)|\(role.rawValue)|\(booth ?? "")|\(expires)".utf8)
+    let message = Data("podium-session|\(name)|\(role.rawValue)|\(booth ?? "")|\(room ?? "")|\(expires)".utf8)
     return HMAC<SHA256>.authenticationCode(for: message, using: key).map { String(format: "%02x", $0) }.joined()
   }
 }

@@ -26,13 +26,20 @@ public struct WebTokens: Sendable {
     public var digest: String
     /// For a booth tablet, its booth: `ROOM/BOOTH`.
     public var booth: String?
+    /// The one room this holder acts in (`room: plenary`), or nil for every room. A booth
+    /// tablet's is its booth's room.
+    public var room: String?
 
-    public init(name: String, role: Role, digest: String, booth: String? = nil) {
+    public init(name: String, role: Role, digest: String, booth: String? = nil, room: String? = nil) {
       self.name = name
       self.role = role
       self.digest = digest
       self.booth = booth
+      self.room = room ?? booth.flatMap { $0.split(separator: "/").first.map(String.init) }
     }
+
+    /// Whether this holder may act in room `room`.
+    public func acts(in room: String) -> Bool { self.room.map { $0 == room } ?? true }
   }
 
   public let path: String
@@ -55,7 +62,7 @@ public struct WebTokens: Sendable {
     }
     guard !lines.isEmpty else { return [] }
     return try YAMLNode.parse(text, file: path).sequence().map { node in
-      let members = try node.mapping(allowed: ["name", "role", "booth", "sha256"])
+      let members = try node.mapping(allowed: ["name", "role", "booth", "room", "sha256"])
       guard let name = members["name"], let role = members["role"], let digest = members["sha256"] else {
         throw node.error("a token needs 'name', 'role' and 'sha256'")
       }
@@ -65,17 +72,22 @@ public struct WebTokens: Sendable {
       guard (known == .booth) == (booth != nil) else {
         throw node.error("a booth tablet's token, and only one, names its booth (booth: ROOM/BOOTH)")
       }
-      return Holder(name: try name.nonEmptyString(), role: known, digest: try digest.nonEmptyString(), booth: booth)
+      let room = try members["room"].map { try $0.nonEmptyString() }
+      guard booth == nil || room == nil else {
+        throw node.error("a booth tablet's room is its booth's: give 'booth: ROOM/BOOTH' without 'room'")
+      }
+      return Holder(
+        name: try name.nonEmptyString(), role: known, digest: try digest.nonEmptyString(), booth: booth, room: room)
     }
   }
 
   /// Issues a new random token for `name` (replacing any earlier one: rotation) and returns it;
-  /// a booth tablet's names its booth, `ROOM/BOOTH`.
-  public func issue(name: String, role: Role, booth: String? = nil) throws -> String {
+  /// a booth tablet's names its booth, `ROOM/BOOTH`; `room` limits any other to one room.
+  public func issue(name: String, role: Role, booth: String? = nil, room: String? = nil) throws -> String {
     var generator = SystemRandomNumberGenerator()
     let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     var holders = try holders().filter { $0.name != name }
-    holders.append(Holder(name: name, role: role, digest: Self.digest(token), booth: booth))
+    holders.append(Holder(name: name, role: role, digest: Self.digest(token), booth: booth, room: room))
     try write(holders)
     return token
   }
@@ -94,8 +106,8 @@ public struct WebTokens: Sendable {
     let text =
       "# Web login tokens (SHA-256 only). `podium tokens new NAME --role ROLE` issues or rotates one.\n"
       + holders.map { holder in
-        let booth = holder.booth.map { ", booth: \($0)" } ?? ""
-        return "- {name: \(holder.name), role: \(holder.role.rawValue)\(booth), sha256: \(holder.digest)}\n"
+        let scope = holder.booth.map { ", booth: \($0)" } ?? holder.room.map { ", room: \($0)" } ?? ""
+        return "- {name: \(holder.name), role: \(holder.role.rawValue)\(scope), sha256: \(holder.digest)}\n"
       }.joined()
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -6,6 +6,8 @@ public enum WebPlugin: String, CaseIterable, Sendable {
   case booths
   /// The audience's question pages and the moderators' console: `podium-qa`.
   case questions
+  /// The control bridge (HTTP API, WebSocket) for stage crews' hardware: `podium-control`.
+  case control
 
   /// The environment variable naming its public origin.
   public var urlVariable: String {
@@ -13,6 +15,7 @@ public enum WebPlugin: String, CaseIterable, Sendable {
     case .display: "PODIUM_DISPLAY_URL"
     case .booths: "PODIUM_BOOTH_URL"
     case .questions: "PODIUM_QA_URL"
+    case .control: "PODIUM_CONTROL_URL"
     }
   }
 
@@ -22,6 +25,7 @@ public enum WebPlugin: String, CaseIterable, Sendable {
     case .display: \.displayAddress
     case .booths: \.boothAddress
     case .questions: \.questionsAddress
+    case .control: \.controlAddress
     }
   }
 }

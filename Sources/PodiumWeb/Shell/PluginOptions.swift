@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import PodiumConfig
 import PodiumPluginKit
 
@@ -63,14 +64,14 @@ public struct PluginOptions: ParsableArguments {
   /// `--shared-static-directory`, if given.
   public var sharedDirectory: URL? { sharedStaticDirectory.map { URL(fileURLWithPath: $0) } }
 
-  /// Serves `router` at `address` until the process is stopped; prints `NAME ready http://…`
-  /// (and what `ready` adds) once listening.
+  /// Serves `router` at `address` with `server` (HTTP/1, or with WebSocket upgrades) until the
+  /// process is stopped; prints `NAME ready http://…` (and what `ready` adds) once listening.
   public static func serve<Context: RequestContext>(
-    _ router: Router<Context>, at address: ListenAddress, name: String,
+    _ router: Router<Context>, at address: ListenAddress, name: String, server: HTTPServerBuilder = .http1(),
     ready: @escaping @Sendable (String) -> String? = { _ in nil }
   ) async throws where Context: InitializableFromSource<ApplicationRequestContextSource> {
     let application = Application(
-      router: router,
+      router: router, server: server,
       configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: name),
       onServerRunning: { channel in
         let base = "http://\(address.host):\(channel.localAddress?.port ?? address.port)"

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import PodiumConfig
 import PodiumPluginKit
 
@@ -64,11 +65,12 @@ public struct WebShell: Sendable {
     return router
   }
 
-  /// Serves `router` until the process is stopped, running `alongside` (the plugin's feeds)
-  /// meanwhile; prints `NAME ready http://…` (and what `ready` adds) once listening. Stops
-  /// the client at the end.
+  /// Serves `router` with `server` (HTTP/1, or with WebSocket upgrades) until the process is
+  /// stopped, running `alongside` (the plugin's feeds) meanwhile; prints `NAME ready http://…`
+  /// (and what `ready` adds) once listening. Stops the client at the end.
   public func serve(
-    _ router: Router<PluginRequestContext>, alongside: [@Sendable () async -> Void] = [],
+    _ router: Router<PluginRequestContext>, server: HTTPServerBuilder = .http1(),
+    alongside: [@Sendable () async -> Void] = [],
     ready: @escaping @Sendable (String) -> String? = { _ in nil }
   ) async throws {
     let tasks = alongside.map { work in Task { await work() } }
@@ -76,6 +78,6 @@ public struct WebShell: Sendable {
       tasks.forEach { $0.cancel() }
       client.stop()
     }
-    try await PluginOptions.serve(router, at: address, name: name, ready: ready)
+    try await PluginOptions.serve(router, at: address, name: name, server: server, ready: ready)
   }
 }

@@ -17,6 +17,7 @@ struct NewToken: ParsableCommand {
     discussion: """
       Roles: operator (control pages, screens, every page), chief (the booths' chief interpreter view), \
       moderator (the Q&A console), booth (one booth's tablet: --booth ROOM/BOOTH; prints its pairing link). \
+      --room ROOM limits any other token to one room (a control surface of one room's crew). \
       Plugins read web-tokens.yaml in the keys directory when it changes, so a new or rotated token works at \
       once and a replaced one stops working, sessions included.
       """)
@@ -25,6 +26,7 @@ struct NewToken: ParsableCommand {
   @Option(help: "The keys directory (default: security.keys of the settings).") var dir: String?
   @Option(help: "operator, chief, moderator or booth.") var role: String
   @Option(help: "For a booth tablet: its booth, ROOM/BOOTH (e.g. plenary/ar).") var booth: String?
+  @Option(help: "The one room this token acts in (default: every room).") var room: String?
   @Argument(help: "Who holds it, e.g. regie-plenary or salma.") var name: String
 
   func run() throws {
@@ -46,7 +48,13 @@ struct NewToken: ParsableCommand {
     if let booth, booth.range(of: "^\(identifier)/\(identifier)$", options: .regularExpression) == nil {
       throw ValidationError("--booth is ROOM/BOOTH, two conference ids (e.g. plenary/ar); got '\(booth)'")
     }
-    let token = try WebTokens(directory: directory).issue(name: name, role: known, booth: booth)
+    if let room, room.range(of: "^\(identifier)$", options: .regularExpression) == nil {
+      throw ValidationError("--room is a conference room id (e.g. plenary); got '\(room)'")
+    }
+    guard booth == nil || room == nil else {
+      throw ValidationError("a booth tablet's room is its booth's: give --booth ROOM/BOOTH without --room")
+    }
+    let token = try WebTokens(directory: directory).issue(name: name, role: known, booth: booth, room: room)
     print(token)
     let base = resolved.publicOrigins[.booths]?.description ?? "http://\(resolved.boothAddress)"
     let note =
