@@ -188,7 +188,7 @@ let package = Package(
     .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport", "PodiumConfig"]),
     .testTarget(
       name: "PodiumStoreTests", dependencies: ["PodiumStore", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "PodiumWebTests", dependencies: ["PodiumWeb"]),
+    .testTarget(name: "PodiumWebTests", dependencies: ["PodiumWeb", "PodiumImport", "PodiumProtocol"]),
     .testTarget(name: "PodiumReportsTests", dependencies: ["PodiumReports"]),
     .testTarget(name: "PodiumPluginKitTests", dependencies: ["PodiumPluginKit", "PodiumProtocol"]),
     .testTarget(

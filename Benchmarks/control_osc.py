@@ -3,13 +3,14 @@
 second `/podium/room-0/timeleft` sent to an OSC target, its spacing (jitter) over 60 ticks. Same
 machine, same wall clock for sending, the page's MutationObserver and receiving.
 """
-import socket
+import sys
 import time
-
-from pythonosc.osc_message import OscMessage
-from pythonosc.osc_message_builder import OscMessageBuilder
+from pathlib import Path
 
 from podium_processes import Control, Daemon, Display, headless_chromium, percentile, process_usage, tick_spacing, wait_for
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "Tests" / "python"))
+from osc_peer import OscPeer, free_udp_port, osc_packet  # noqa: E402
 
 CHANGES = 200
 TICKS = 60
@@ -23,29 +24,12 @@ new MutationObserver(() => { window.__seen.push([!banner.hidden, Date.now()]); }
 """
 
 
-def udp_socket():
-    peer = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    peer.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
-    peer.bind(("127.0.0.1", 0))
-    return peer
-
-
-def packet(address, *args):
-    builder = OscMessageBuilder(address=address)
-    for arg in args:
-        builder.add_arg(arg)
-    return builder.build().dgram
-
-
 def main():
     daemon = Daemon(rooms=3)
     display = Display(daemon)
-    peer, target = udp_socket(), udp_socket()
-    probe = udp_socket()
-    osc_port = probe.getsockname()[1]
-    probe.close()
-    bridge = Control(daemon, "--osc-address", f"127.0.0.1:{osc_port}", "--osc-target",
-                     f"127.0.0.1:{target.getsockname()[1]}")
+    peer, target = OscPeer(), OscPeer()
+    osc_port = free_udp_port()
+    bridge = Control(daemon, "--osc-address", f"127.0.0.1:{osc_port}", "--osc-target", f"127.0.0.1:{target.port}")
     driver = headless_chromium()
     try:
         daemon.commander(ROOM)("start")
@@ -57,7 +41,7 @@ def main():
         for index in range(CHANGES):
             full = index % 2 == 0
             sent = time.time() * 1000
-            peer.sendto(packet(f"/podium/{ROOM}/setroomfull", 1 if full else 0), ("127.0.0.1", osc_port))
+            peer.send(osc_port, osc_packet(f"/podium/{ROOM}/setroomfull", 1 if full else 0))
             deadline, seen = time.monotonic() + 5, None
             while seen is None and time.monotonic() < deadline:
                 seen = next((at for shown, at in driver.execute_script("return window.__seen") if shown == full), None)
@@ -68,17 +52,12 @@ def main():
               f"p95 {percentile(latencies, 95):.2f} ms, max {max(latencies):.2f} ms")
 
         # The once-a-second time left at the OSC target (nothing changes now).
-        target.setblocking(False)  # what queued up during the changes is not the once-a-second stream
-        try:
-            while target.recvfrom(65536):
-                pass
-        except BlockingIOError:
-            pass
+        target.drain()  # what queued up during the changes is not the once-a-second stream
         arrivals = []
-        target.settimeout(5)
         while len(arrivals) < TICKS + 1:
-            data, _ = target.recvfrom(65536)
-            if OscMessage(data).address == f"/podium/{ROOM}/timeleft":
+            message = target.receive(timeout=5)
+            assert message is not None, "no OSC from the bridge for 5 s"
+            if message.address == f"/podium/{ROOM}/timeleft":
                 arrivals.append(time.perf_counter())
         tick_spacing("OSC out /timeleft once a second", arrivals)
         cpu, rss = process_usage(bridge.process.pid)
@@ -86,6 +65,8 @@ def main():
     finally:
         driver.quit()
         bridge.stop()
+        peer.close()
+        target.close()
         display.stop()
         daemon.stop()
 

@@ -17,10 +17,7 @@ extension OSCMessage {
       guard let path = lo_get_path(raw.baseAddress, raw.count), let address = String(validatingCString: path) else {
         return .failure(.malformed(code: LO_EINVALIDPATH))
       }
-      return Self.arguments(of: message).flatMap { arguments in
-        if let index = arguments.firstIndex(of: .unsupported("s")) { return .failure(.notUTF8(argument: index)) }
-        return .success(OSCMessage(address, arguments))
-      }
+      return Self.arguments(of: message).map { OSCMessage(address, $0) }
     }
     self = try decoded.get()
   }
@@ -72,14 +69,16 @@ extension OSCMessage {
       case UInt8(ascii: "I"): arguments.append(.unsupported("I"))
       default:
         guard let value = values[index] else { return .failure(.malformed(code: LO_EINVALIDARG)) }
-        arguments.append(argument(tag, value))
+        guard let argument = argument(tag, value) else { return .failure(.notUTF8(argument: index)) }
+        arguments.append(argument)
       }
     }
     return .success(arguments)
   }
 
-  /// One argument with data: its value, or `unsupported` for a type this layer does not read.
-  private static func argument(_ tag: UInt8, _ value: UnsafeMutablePointer<lo_arg>) -> OSCArgument {
+  /// One argument with data: its value, `unsupported` for a type this layer does not read, or
+  /// nil for a text that is not UTF-8.
+  private static func argument(_ tag: UInt8, _ value: UnsafeMutablePointer<lo_arg>) -> OSCArgument? {
     switch tag {
     case UInt8(ascii: "i"): return .int32(value.pointee.i)
     case UInt8(ascii: "h"): return .int64(value.pointee.h)
@@ -87,8 +86,7 @@ extension OSCMessage {
     case UInt8(ascii: "d"): return .double(value.pointee.d)
     case UInt8(ascii: "s"), UInt8(ascii: "S"):
       let characters = UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)
-      // A text that is not UTF-8 is kept as its type only: the caller refuses it by index.
-      return String(validatingCString: characters).map(OSCArgument.string) ?? .unsupported("s")
+      return String(validatingCString: characters).map(OSCArgument.string)
     case UInt8(ascii: "b"):
       let blob = UnsafeMutableRawPointer(value)
       let size = Int(lo_blob_datasize(blob))

@@ -29,6 +29,10 @@ extension ConferenceFile {
   public static func yaml(_ conference: Conference) throws -> String {
     let timeZone = TimeZone(identifier: conference.timeZone) ?? TimeZone(identifier: "UTC")!
     func text(_ value: String) -> Node { Node(value) }
+    /// A speaking time as the file writes it: `7`, or `7.5` for 7 min 30 s.
+    func minutes(_ seconds: TimeInterval) -> String {
+      seconds.truncatingRemainder(dividingBy: 60) == 0 ? String(Int(seconds / 60)) : String(seconds / 60)
+    }
     func mapping(_ pairs: [(String, Node?)]) -> Node {
       Node(pairs.compactMap { key, value in value.map { (Node(key), $0) } })
     }
@@ -55,7 +59,7 @@ extension ConferenceFile {
     let rooms = conference.rooms.map { room in
       mapping([
         ("id", text(room.id)), ("name", text(room.name)), ("names", translations(room.names)),
-        ("questions", room.questionsURL.map(text)),
+        ("questions", room.questionsURL.map(text)), ("roll", room.roll.map { Node($0 ? "true" : "false") }),
         (
           "booths",
           room.booths.isEmpty
@@ -79,6 +83,8 @@ extension ConferenceFile {
         ("id", text(session.id)), ("room", text(session.roomId)), ("title", text(session.title)),
         ("titles", translations(session.titles)), ("start", local(session.plannedStart)),
         ("end", local(session.plannedEnd)), ("language", session.language.map(text)),
+        ("timer", session.timerKind.map { text($0.rawValue) }),
+        ("endAction", session.endAction.map { text($0.rawValue) }),
         (
           "speakers",
           session.speakers.isEmpty
@@ -88,6 +94,7 @@ extension ConferenceFile {
                 mapping([
                   ("name", text(speaker.name)), ("language", speaker.language.map(text)),
                   ("affiliation", speaker.affiliation.map(text)),
+                  ("minutes", speaker.speakingTime.map { Node(minutes($0)) }),
                 ])
               })
         ),

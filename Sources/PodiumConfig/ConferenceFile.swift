@@ -99,7 +99,7 @@ public enum ConferenceFile {
   }
 
   private static func room(_ node: YAMLNode, languages: Set<String>) throws -> Room {
-    let members = try node.mapping(allowed: ["id", "name", "names", "booths", "questions"])
+    let members = try node.mapping(allowed: ["id", "name", "names", "booths", "questions", "roll"])
     let boothNodes = try members["booths"].map { try $0.sequence() } ?? []
     let booths = try boothNodes.map { try booth($0, languages: languages) }
     try checkUnique(booths.map(\.id), nodes: boothNodes, what: "booth id")
@@ -108,7 +108,7 @@ public enum ConferenceFile {
       id: try required(members, "id", in: node).identifier(),
       name: try required(members, "name", in: node).nonEmptyString(),
       names: try members["names"]?.translations() ?? [:], booths: booths,
-      questionsURL: try members["questions"].map(webAddress))
+      questionsURL: try members["questions"].map(webAddress), roll: try members["roll"]?.bool())
   }
 
   private static func booth(_ node: YAMLNode, languages: Set<String>) throws -> Booth {
@@ -135,7 +135,9 @@ public enum ConferenceFile {
     _ node: YAMLNode, rooms: Set<String>, languages: Set<String>, timeZone: TimeZone
   ) throws -> Session {
     let members = try node.mapping(
-      allowed: ["id", "room", "title", "titles", "start", "end", "duration", "language", "speakers"])
+      allowed: [
+        "id", "room", "title", "titles", "start", "end", "duration", "language", "speakers", "timer", "endAction",
+      ])
     let roomNode = try required(members, "room", in: node)
     let room = try roomNode.identifier()
     guard rooms.contains(room) else {
@@ -153,17 +155,37 @@ public enum ConferenceFile {
     guard end > start else { throw (members["end"] ?? startNode).error("the session must end after it starts") }
     let speakerNodes = try members["speakers"].map { try $0.sequence() } ?? []
     let speakers = try speakerNodes.map { speakerNode in
-      let fields = try speakerNode.mapping(allowed: ["name", "language", "affiliation"])
+      let fields = try speakerNode.mapping(allowed: ["name", "language", "affiliation", "minutes"])
       return Speaker(
         name: try required(fields, "name", in: speakerNode).nonEmptyString(),
         language: try fields["language"].map { try known($0, languages) },
-        affiliation: try fields["affiliation"]?.string())
+        affiliation: try fields["affiliation"]?.string(),
+        speakingTime: try fields["minutes"].map(speakingTime))
     }
     return Session(
       id: try required(members, "id", in: node).identifier(), roomId: room,
       title: try required(members, "title", in: node).nonBlankText(),
       titles: try members["titles"]?.translations() ?? [:], plannedStart: start, plannedEnd: end,
-      speakers: speakers, language: try members["language"].map { try known($0, languages) })
+      speakers: speakers, language: try members["language"].map { try known($0, languages) },
+      timerKind: try members["timer"].map { try choice($0, of: TimerKind.self) },
+      endAction: try members["endAction"].map { try choice($0, of: EndAction.self) })
+  }
+
+  /// One of the cases of `type`, by its name (`countUp`), or an error listing them.
+  static func choice<Choice: RawRepresentable & CaseIterable>(_ node: YAMLNode, of type: Choice.Type) throws -> Choice
+  where Choice.RawValue == String {
+    let text = try node.string()
+    guard let value = Choice(rawValue: text) else {
+      throw node.error("'\(text)' is not one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return value
+  }
+
+  /// A speaker's `minutes:` (7, or 7.5 for 7 min 30 s) as seconds, refused when no slot can be that long.
+  static func speakingTime(_ node: YAMLNode) throws -> TimeInterval {
+    let seconds = (try node.double() * 60).rounded()
+    if let problem = Speaker.problem(speakingTime: seconds) { throw node.error(problem) }
+    return seconds
   }
 
   /// `2026-06-25 09:00` in the conference's time zone, or an ISO 8601 instant with offset.

@@ -93,6 +93,11 @@ struct YAMLNode {
     return value
   }
 
+  func double() throws -> Double {
+    guard let value = node.float ?? node.int.map(Double.init) else { throw error("\(described) must be a number") }
+    return value
+  }
+
   func bool() throws -> Bool {
     guard let value = node.bool else { throw error("\(described) must be true or false") }
     return value

@@ -12,7 +12,7 @@ import ZeroMQ
 /// numbers), and input is bounded in size.
 public final class Daemon {
   /// The daemon's name and version, as `hello` reports it.
-  public static let identity = "podiumd 0.2.0"
+  public static let identity = "podiumd 0.3.0"
   /// Seconds between heartbeats on the update endpoint.
   public static let heartbeatInterval: TimeInterval = 1
   /// Requests drained into one batch (one commit) at most.
@@ -34,6 +34,8 @@ public final class Daemon {
   let checkpointInterval: Int
   /// `snapshot` and `events` requests waiting to be served.
   var queries = QueryQueue()
+  /// Ids of scheduled commands the rules refused: not tried again.
+  var scheduleRefused: Set<String> = []
   /// Snapshot replies written at `seq`, by prefix.
   var snapshots: (seq: Int64, bodies: [String: EncodedBody.SnapshotBody]) = (-1, [:])
   private let context: Context
@@ -128,6 +130,9 @@ public final class Daemon {
   public func run() {
     let poller = Poller([.socket(router), .fileDescriptor(control.wake.fileDescriptor), .socket(subscribers.socket)])
     var nextHeartbeat = Date()
+    // What the schedule makes due is looked at when due, after every change, and each second.
+    var nextSchedule = Date()
+    var seenSeq = live.lastSeq
     notifier.ready(status: status)
     metrics.started(sequence: live.lastSeq)
     while !control.stopRequested {
@@ -135,8 +140,13 @@ public final class Daemon {
         publishHeartbeat()
         nextHeartbeat = Date().addingTimeInterval(Self.heartbeatInterval)
         notifier.tick(status: status)
+        nextSchedule = min(nextSchedule, Date())
       }
-      let wake = min(nextHeartbeat, queries.nextDue(at: Date()) ?? nextHeartbeat)
+      if live.lastSeq != seenSeq || Date() >= nextSchedule {
+        nextSchedule = runSchedule()
+        seenSeq = live.lastSeq
+      }
+      let wake = min(nextHeartbeat, nextSchedule, queries.nextDue(at: Date()) ?? nextHeartbeat)
       let timeout = max(0, Int((wake.timeIntervalSinceNow * 1000).rounded(.up)))
       let ready: [Int]
       do {

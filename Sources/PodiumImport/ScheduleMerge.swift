@@ -18,7 +18,7 @@ public enum ScheduleMerge {
       var kept = session
       if kept.titles.isEmpty { kept.titles = previous.titles }
       if kept.language == nil { kept.language = previous.language }
-      if kept.speakers.allSatisfy({ $0.language == nil && $0.affiliation == nil }),
+      if kept.speakers.allSatisfy({ $0.language == nil && $0.affiliation == nil && $0.speakingTime == nil }),
         kept.speakers.map(\.name) == previous.speakers.map(\.name)
       {
         kept.speakers = previous.speakers

@@ -48,6 +48,15 @@ public enum Responses {
     return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
   }
 
+  /// A live schedule feed (`schedule.json`, `schedule.xml`, iCalendar): fetched again by
+  /// apps that poll, so it says not to keep it.
+  public static func feed(_ body: Data, contentType: String) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = contentType
+    headers[.cacheControl] = "no-cache"
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+  }
+
   /// An SVG image.
   public static func svg(_ text: String) -> Response {
     var headers = HTTPFields()

@@ -134,6 +134,38 @@ final class ConferenceFileTests: XCTestCase {
     XCTAssertEqual(
       ConfigError(file: "c.yaml", line: 3, column: 7, message: "oops").description, "c.yaml:3:7: oops")
   }
+
+  func testSpeakingTimesAreMinutesRefusedWhenAbsurdAndWarnedWhenTooMany() throws {
+    let panel = valid.replacingOccurrences(
+      of: "    duration: 1h30m\n",
+      with:
+        "    duration: 1h30m\n    speakers:\n      - {name: Nadia, minutes: 7.5}\n      - {name: Omar, minutes: 85}\n")
+    let conference = try ConferenceFile.parse(panel, file: "c.yaml")
+    XCTAssertEqual(conference.session("panel")?.speakers.map { $0.speakingTime }, [450, 5100])
+    XCTAssertEqual(conference.speakingTimeWarnings.count, 1)  // 92.5 min in 90
+    XCTAssertTrue(conference.speakingTimeWarnings[0].contains("'panel'"), conference.speakingTimeWarnings[0])
+    let written = try ConferenceFile.parse(try ConferenceFile.yaml(conference), file: "again.yaml")
+    XCTAssertEqual(written.session("panel")?.speakers, conference.session("panel")?.speakers)
+    for bad in ["-3", "0", "600", "seven"] {
+      let refused = error(in: panel.replacingOccurrences(of: "minutes: 7.5", with: "minutes: \(bad)"))
+      XCTAssertEqual(refused?.line, 36, bad)  // Nadia's line
+    }
+  }
+
+  func testRollTimerKindsAndEndActionsAreReadWrittenAndNamed() throws {
+    let rolling = valid.replacingOccurrences(of: "    name: Plénière\n", with: "    name: Plénière\n    roll: true\n")
+      .replacingOccurrences(
+        of: "    duration: 1h30m\n", with: "    duration: 1h30m\n    timer: countUp\n    endAction: startNext\n")
+    let conference = try ConferenceFile.parse(rolling, file: "c.yaml")
+    XCTAssertEqual(conference.rooms.first?.roll, true)
+    XCTAssertEqual(conference.session("panel")?.timerKind, .countUp)
+    XCTAssertEqual(conference.session("panel")?.endAction, .startNext)
+    XCTAssertNil(conference.session("opening")?.endAction)
+    XCTAssertEqual(try ConferenceFile.parse(try ConferenceFile.yaml(conference), file: "again.yaml"), conference)
+    let wrong = error(in: rolling.replacingOccurrences(of: "endAction: startNext", with: "endAction: playNext"))
+    XCTAssertTrue(wrong?.message.contains("none, loadNext, startNext") ?? false, wrong?.message ?? "")
+    XCTAssertNotNil(error(in: rolling.replacingOccurrences(of: "roll: true", with: "roll: sometimes"))?.line)
+  }
 }
 
 final class ConferenceFileWritingTests: XCTestCase {

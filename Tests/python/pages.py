@@ -40,6 +40,40 @@ def wait_class(driver, selector, cls, expected=True, timeout=WAIT):
                f"{selector} {'to have' if expected else 'to lose'} class {cls}", interval=0.1)
 
 
+def wait_js(driver, script, what, timeout=WAIT, *args):
+    """Waits until the script returns something truthy; returns it."""
+    return wait_until(lambda: driver.execute_script(script, *args), timeout, what, interval=0.1)
+
+
+def wait_text(driver, selector, predicate, what=None, timeout=WAIT):
+    """Waits until predicate(textContent) holds (a string predicate means equality); returns the text."""
+    check = predicate if callable(predicate) else (lambda value: value == predicate)
+    last = []
+
+    def ready():
+        value = text(driver, selector)
+        last[:] = [value]
+        return value is not None and check(value)
+    try:
+        wait_until(ready, timeout, what or f"{selector} to match", interval=0.1)
+    except BaseException:
+        print(f"last text of {selector}: {last!r}")
+        raise
+    return last[0]
+
+
+def open_page(driver, url, ready="!!window.Podium"):
+    """Loads `url` and waits until it is complete and the script global `ready` names is there."""
+    driver.get(url)
+    wait_js(driver, f"return document.readyState === 'complete' && {ready}", f"{url} to load")
+
+
+def countdown_at(driver, selector="#time-left"):
+    """Seconds of the countdown `selector` shows, once it shows one."""
+    return countdown(wait_text(driver, selector, lambda value: re.fullmatch(f"{MINUS}?\\d+(:\\d\\d){{1,2}}", value),
+                               f"a countdown in {selector}"))
+
+
 def countdown(value):
     """Seconds from a countdown text: "29:57" → 1797, "1:02:03" → 3723, "−0:05" → -5."""
     assert re.fullmatch(f"{MINUS}?\\d+(:\\d\\d){{1,2}}", value), f"not a countdown: {value!r}"
@@ -58,3 +92,15 @@ def room_status(podiumd, room):
 def clear_result(driver):
     js(driver, "var r = document.getElementById('result'); r.className = 'result'; r.removeAttribute('data-code');"
                "r.textContent = '';")
+
+
+def click_command(driver, selector, expected="ok"):
+    """Clicks a command button; waits for #result; returns (class, data-code)."""
+    clear_result(driver)
+    driver.find_element("css selector", selector).click()
+    outcome = wait_js(driver, """var r = document.getElementById('result');
+        return (r.classList.contains('ok') || r.classList.contains('error'))
+            && [r.classList.contains('ok') ? 'ok' : 'error', r.getAttribute('data-code'), r.textContent];""",
+                      f"a result for {selector}")
+    assert outcome[0] == expected, outcome
+    return outcome

@@ -17,7 +17,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import requests
 from conftest import REPO, BoothTimer, Podiumd, instant, wait_until
-from pages import clear_result, countdown, has_class, js, room_status, shown, text, wait_class, wait_shown
+import pages
+from pages import (clear_result, countdown_at, has_class, js, room_status, shown, text, wait_class,
+                   wait_js, wait_shown, wait_text)
 
 ARTIFACTS = REPO / "artifacts"
 MINUS = "\u2212"
@@ -150,45 +152,17 @@ def attrs(driver, selector, name):
               selector, name)
 
 
-def wait_js(driver, script, what, timeout=WAIT, *args):
-    return wait_until(lambda: driver.execute_script(script, *args), timeout, what, interval=0.1)
-
-
-def wait_text(driver, selector, predicate, what=None, timeout=WAIT):
-    """Waits until predicate(textContent) holds (a string predicate means equality); returns the text."""
-    check = predicate if callable(predicate) else (lambda value: value == predicate)
-    last = []
-
-    def ready():
-        value = text(driver, selector)
-        last[:] = [value]
-        return value is not None and check(value)
-    try:
-        wait_until(ready, timeout, what or f"{selector} to match", interval=0.1)
-    except BaseException:
-        print(f"last text of {selector}: {last!r}")
-        raise
-    return last[0]
-
-
 def turn_classes(driver, selector="body"):
     return [c for c in js(driver, "return [...document.querySelector(arguments[0]).classList]", selector)
             if c.startswith("turn-")]
 
 
 def open_page(driver, url):
-    driver.get(url)
-    wait_js(driver, "return document.readyState === 'complete' && !!window.Podium && !!window.PodiumBooth",
-            f"{url} to load")
+    pages.open_page(driver, url, ready="!!window.Podium && !!window.PodiumBooth")
 
 
 def click(driver, selector):
     driver.find_element("css selector", selector).click()
-
-
-def countdown_at(driver, selector):
-    return countdown(wait_text(driver, selector, lambda value: re.fullmatch(f"{MINUS}?\\d+(:\\d\\d){{1,2}}", value),
-                               f"a countdown in {selector}"))
 
 
 def assert_counts(driver, selector, down=True):

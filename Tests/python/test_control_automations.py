@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from conftest import ControlBridge, wait_until
-from test_control_osc import OscPeer, free_udp_port
+from osc_peer import OscPeer, free_udp_port
 
 
 class Hooks:

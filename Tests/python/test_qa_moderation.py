@@ -19,7 +19,8 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from conftest import (REPO, QuestionsPlugin, RoomDisplay, start_chromium, wait_until, write_display_conference)
-from pages import clear_result, js, shown, text, wait_shown
+import pages
+from pages import clear_result, js, shown, text, wait_js, wait_shown, wait_text
 
 ARTIFACTS = REPO / "artifacts"
 ROOM = "plenary"
@@ -84,26 +85,6 @@ def page(browser):
 
 # ---------------------------------------------------------------- browser helpers
 
-def wait_js(driver, script, what, timeout=WAIT, *args):
-    return wait_until(lambda: driver.execute_script(script, *args), timeout, what, interval=0.1)
-
-
-def wait_text(driver, selector, predicate, what=None, timeout=WAIT):
-    """Waits until predicate(textContent) holds (a string means equality); returns the text."""
-    check = predicate if callable(predicate) else (lambda value: value == predicate)
-    last = []
-
-    def ready():
-        value = text(driver, selector)
-        last[:] = [value]
-        return value is not None and check(value)
-    try:
-        wait_until(ready, timeout, what or f"{selector} to match", interval=0.1)
-    except BaseException:
-        print(f"last text of {selector}: {last!r}")
-        raise
-    return last[0]
-
 
 def wait_gone(driver, selector, timeout=WAIT):
     wait_until(lambda: js(driver, "return !document.querySelector(arguments[0])", selector), timeout,
@@ -111,8 +92,7 @@ def wait_gone(driver, selector, timeout=WAIT):
 
 
 def open_page(driver, url):
-    driver.get(url)
-    wait_js(driver, "return document.readyState === 'complete' && !!window.PodiumQA", f"{url} to load")
+    pages.open_page(driver, url, ready="!!window.PodiumQA")
 
 
 def assert_no_injection(driver):

@@ -21,7 +21,8 @@ import pytest
 import requests
 from conftest import (ARABIC_TITLE, HOSTILE_TITLE, REPO, RoomDisplay, Podiumd, wait_until, write_conference,
                       write_display_conference)
-from pages import clear_result, countdown, has_class, js, room_status, shown, text, wait_class, wait_shown
+from pages import (click_command, countdown_at, has_class, js, open_page, room_status, shown, text,
+                   wait_class, wait_js, wait_shown, wait_text)
 
 ARTIFACTS = REPO / "artifacts"
 TIME_ZONE = "Europe/Paris"  # the display conference's: midnight with Casablanca's in winter (scripts/test)
@@ -78,36 +79,6 @@ def page(browser):
 
 
 # ---------------------------------------------------------------- helpers
-
-def wait_js(driver, script, what, timeout=WAIT, *args):
-    """Waits until the script returns something truthy; returns it."""
-    return wait_until(lambda: driver.execute_script(script, *args), timeout, what, interval=0.1)
-
-
-def wait_text(driver, selector, predicate, what=None, timeout=WAIT):
-    """Waits until predicate(textContent) holds (a string predicate means equality); returns the text."""
-    check = predicate if callable(predicate) else (lambda value: value == predicate)
-    last = []
-
-    def ready():
-        value = text(driver, selector)
-        last[:] = [value]
-        return value is not None and check(value)
-    try:
-        wait_until(ready, timeout, what or f"{selector} to match", interval=0.1)
-    except BaseException:
-        print(f"last text of {selector}: {last!r}")
-        raise
-    return last[0]
-
-
-def open_page(driver, url):
-    driver.get(url)
-    wait_js(driver, "return document.readyState === 'complete' && !!window.Podium", f"{url} to load")
-
-
-def countdown_at(driver, selector="#time-left"):
-    return countdown(wait_text(driver, selector, lambda value: value != "", f"a countdown in {selector}"))
 
 
 def assert_counts(driver, selector="#time-left"):
@@ -668,18 +639,6 @@ def test_unknown_room(display, page):
 def open_page_plain(driver, url):
     driver.get(url)
     wait_js(driver, "return document.readyState === 'complete'", f"{url} to load")
-
-
-def click_command(driver, selector, expected="ok"):
-    """Clicks a command button; waits for #result; returns (class, data-code)."""
-    clear_result(driver)
-    driver.find_element("css selector", selector).click()
-    outcome = wait_js(driver, """var r = document.getElementById('result');
-        return (r.classList.contains('ok') || r.classList.contains('error'))
-            && [r.classList.contains('ok') ? 'ok' : 'error', r.getAttribute('data-code'), r.textContent];""",
-                      f"a result for {selector}")
-    assert outcome[0] == expected, outcome
-    return outcome
 
 
 def test_room_full_from_the_control_page_and_the_cli_shows_on_the_door_and_the_lobby(podiumd, display, page):

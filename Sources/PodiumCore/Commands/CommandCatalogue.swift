@@ -5,7 +5,9 @@ public enum CommandCatalogue {
   public static let all: [any Command.Type] = [
     // Stage timing
     StartSession.self, PauseSession.self, ResumeSession.self, EndSession.self, NextSpeaker.self, AddTime.self,
-    SetThresholds.self, ShowMessage.self, ClearMessage.self, SetRoomFull.self,
+    SetThresholds.self, ShowMessage.self, ClearMessage.self, SetRoomFull.self, ReopenSession.self, SetRoll.self,
+    // Speakers of the session on
+    AddSpeaker.self, RemoveSpeaker.self, MoveSpeaker.self, SetSpeakingTime.self,
     // Interpretation
     TakeMicrophone.self, RequestHandover.self, AcceptHandover.self, MicrophoneOff.self, Cough.self, SlowDown.self,
     ClearSlowDown.self, MessageChief.self, MessageBooth.self, SetFloorLanguage.self, AssignTeam.self,

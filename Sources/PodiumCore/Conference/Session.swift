@@ -20,16 +20,22 @@ public struct Session: Codable, Equatable, Identifiable, Sendable {
   public var speakers: [Speaker]
   /// The floor language when no speaker says otherwise (code), if known.
   public var language: String?
+  /// What its screens count; nil: down.
+  public var timerKind: TimerKind?
+  /// What happens when its countdown reaches zero; nil: nothing.
+  public var endAction: EndAction?
 
   /// The field names in the event log and on the wire: chosen, not synthesised.
   public enum CodingKeys: String, CodingKey, CaseIterable {
     case id = "id", roomId = "roomId", title = "title", titles = "titles", plannedStart = "plannedStart",
-      plannedEnd = "plannedEnd", speakers = "speakers", language = "language"
+      plannedEnd = "plannedEnd", speakers = "speakers", language = "language", timerKind = "timer",
+      endAction = "endAction"
   }
 
   public init(
     id: ID, roomId: Room.ID, title: String, titles: [String: String] = [:], plannedStart: Date,
-    plannedEnd: Date, speakers: [Speaker] = [], language: String? = nil
+    plannedEnd: Date, speakers: [Speaker] = [], language: String? = nil, timerKind: TimerKind? = nil,
+    endAction: EndAction? = nil
   ) {
     self.id = id
     self.roomId = roomId
@@ -39,13 +45,28 @@ public struct Session: Codable, Equatable, Identifiable, Sendable {
     self.plannedEnd = plannedEnd
     self.speakers = speakers
     self.language = language
+    self.timerKind = timerKind
+    self.endAction = endAction
   }
 
   /// Planned length in seconds.
   public var plannedDuration: TimeInterval { plannedEnd.timeIntervalSince(plannedStart) }
 
-  /// The floor language while the speaker at `index` speaks.
-  public func floorLanguage(speakerIndex index: Int) -> String? {
-    speakers.indices.contains(index) ? speakers[index].language : language
+  /// The floor language while the speaker at `index` of `lineup` (the session's speakers in
+  /// their live order) speaks.
+  public func floorLanguage(speakerIndex index: Int, of lineup: [Speaker]) -> String? {
+    lineup.indices.contains(index) ? lineup[index].language : language
+  }
+
+  /// The speaking times of `lineup` added up, when any speaker has one.
+  public static func speakingTime(of lineup: [Speaker]) -> TimeInterval? {
+    let times = lineup.compactMap(\.speakingTime)
+    return times.isEmpty ? nil : times.reduce(0, +)
+  }
+
+  /// Seconds by which the speaking times of `lineup` exceed the session's planned length
+  /// (allowed, and warned about); nil when they fit.
+  public func speakingTimeOverrun(of lineup: [Speaker]) -> TimeInterval? {
+    Self.speakingTime(of: lineup).map { $0 - plannedDuration }.flatMap { $0 > 0 ? $0 : nil }
   }
 }

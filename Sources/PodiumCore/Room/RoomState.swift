@@ -22,12 +22,23 @@ public struct RoomState: Codable, Equatable, Sendable {
   public var interpretation: InterpretationState
   /// Whether the room is full: door screens and the lobby say so.
   public var full: Bool
+  /// The speakers of the session on in their live order, once the operator changed them
+  /// (added, removed, moved a speaker, or changed a speaking time); nil: as programmed.
+  public var lineup: [Speaker]?
+  /// The session's speaking seconds (its `elapsed`) when the speaker with the floor took it:
+  /// where their speaking slot began. Kept while the session on gives speaking times.
+  public var slotStart: TimeInterval?
+  /// The session this room ended last, as it stood, while it may still be reopened.
+  public var lastEnded: EndedSession?
+  /// Whether the room rolls, as the operator last said (`setRoll`); nil: as the programme says.
+  public var roll: RollMode?
 
   public init(
     roomId: Room.ID, currentSessionId: Session.ID? = nil, timer: SessionTimer? = nil,
     speakerIndex: Int = 0, speakerStartedAt: Date? = nil, thresholds: Thresholds = .standard,
     message: SpeakerMessage? = nil, records: [Session.ID: SessionRecord] = [:],
-    interpretation: InterpretationState = InterpretationState(), full: Bool = false
+    interpretation: InterpretationState = InterpretationState(), full: Bool = false, lineup: [Speaker]? = nil,
+    slotStart: TimeInterval? = nil, lastEnded: EndedSession? = nil, roll: RollMode? = nil
   ) {
     self.roomId = roomId
     self.currentSessionId = currentSessionId
@@ -39,16 +50,22 @@ public struct RoomState: Codable, Equatable, Sendable {
     self.records = records
     self.interpretation = interpretation
     self.full = full
+    self.lineup = lineup
+    self.slotStart = slotStart
+    self.lastEnded = lastEnded
+    self.roll = roll
   }
 
   /// The field names on the wire (`state` of a room status): chosen, not synthesised.
   public enum CodingKeys: String, CodingKey, CaseIterable {
     case roomId = "roomId", currentSessionId = "currentSessionId", timer = "timer", speakerIndex = "speakerIndex"
     case speakerStartedAt = "speakerStartedAt", thresholds = "thresholds", message = "message", records = "records"
-    case interpretation = "interpretation", full = "full"
+    case interpretation = "interpretation", full = "full", lineup = "lineup", slotStart = "slotStart"
+    case lastEnded = "lastEnded", roll = "roll"
   }
 
-  /// Reads a room's state; one written before a member existed gets its default (`full`: false).
+  /// Reads a room's state; one written before a member existed gets its default (`full`:
+  /// false, no `lineup`, `slotStart`, `lastEnded` or `roll`).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
@@ -61,7 +78,17 @@ public struct RoomState: Codable, Equatable, Sendable {
       message: try container.decodeIfPresent(SpeakerMessage.self, forKey: .message),
       records: try container.decode([Session.ID: SessionRecord].self, forKey: .records),
       interpretation: try container.decode(InterpretationState.self, forKey: .interpretation),
-      full: try container.decodeIfPresent(Bool.self, forKey: .full) ?? false)
+      full: try container.decodeIfPresent(Bool.self, forKey: .full) ?? false,
+      lineup: try container.decodeIfPresent([Speaker].self, forKey: .lineup),
+      slotStart: try container.decodeIfPresent(TimeInterval.self, forKey: .slotStart),
+      lastEnded: try container.decodeIfPresent(EndedSession.self, forKey: .lastEnded),
+      roll: try container.decodeIfPresent(RollMode.self, forKey: .roll))
+  }
+
+  /// The speakers of `session` in their live order: the lineup the operator changed while
+  /// it is on, else the programme's.
+  public func speakers(of session: Session) -> [Speaker] {
+    session.id == currentSessionId ? lineup ?? session.speakers : session.speakers
   }
 
   /// Whether the session with this id has ended.

@@ -8,4 +8,10 @@ extension CommandContext {
     }
     return timer
   }
+
+  /// The speakers of the session on in their live order (empty when none is on).
+  var currentLineup: [Speaker] {
+    guard let id = roomState.currentSessionId, let session = conference.session(id) else { return [] }
+    return roomState.speakers(of: session)
+  }
 }

@@ -69,8 +69,8 @@ extension ConferenceState {
   /// Adds the session that ends to the booth time of every booth's team, split at midnight.
   mutating func recordBoothTime(in room: Room.ID, until end: Date) {
     let state = self.room(room)
-    guard let conference, let sessionId = state.currentSessionId, let start = state.records[sessionId]?.startedAt
-    else { return }
+    guard let conference, let sessionId = state.currentSessionId, let record = state.records[sessionId] else { return }
+    let start = record.countedUntil ?? record.startedAt
     let pieces = ConferenceDays(timeZone: conference.timeZone).split(from: start, to: end)
     for booth in conference.room(room)?.booths ?? [] {
       for interpreter in state.interpretation.booth(booth.id).team(of: booth) {

@@ -9,8 +9,9 @@ extension ConferenceState {
     }
     // The speaker's own language; the session's only when it lists nobody: a speaker whose
     // language is unknown does not inherit the session's (a French speaker in an Arabic session).
-    if session.speakers.indices.contains(room.speakerIndex) {
-      return session.speakers[room.speakerIndex].language.map { ($0, .speaker) } ?? (nil, .speakerUnknown)
+    let lineup = room.speakers(of: session)
+    if lineup.indices.contains(room.speakerIndex) {
+      return lineup[room.speakerIndex].language.map { ($0, .speaker) } ?? (nil, .speakerUnknown)
     }
     return session.language.map { ($0, .session) } ?? (nil, .none)
   }

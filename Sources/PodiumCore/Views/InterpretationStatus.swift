@@ -43,6 +43,9 @@ public struct InterpretationStatus: Codable, Equatable, Sendable {
   /// as they count down: no update is published when a limit is merely reached).
   public var upcomingAlerts: [BoothAlert]
   public var workload: [WorkloadLine]
+  /// Each team member's booth time for the rest of the day at the room's lateness, and when
+  /// it passes the day's limit (`WorkloadForecast`); absent from daemons before 0.3.0.
+  public var forecast: [WorkloadForecast.Line]?
 
   /// The interpretation of `room` in `state` at `now`.
   public init(room: Room, conference: Conference, state: ConferenceState, at now: Date) {
@@ -52,8 +55,12 @@ public struct InterpretationStatus: Codable, Equatable, Sendable {
     let today = days.day(of: now)
     let floor = state.floor(in: room.id)
     let sources = state.relayMap(in: room.id)
-    let sessionStart = roomState.currentSessionId.flatMap { roomState.records[$0]?.startedAt }
-    let sessionToday = sessionStart.map { days.split(from: $0, to: now).last { $0.day == today }?.seconds ?? 0 } ?? 0
+    let record = roomState.currentSessionId.flatMap { roomState.records[$0] }
+    let sessionStart = record?.startedAt
+    // Booth time not counted yet: since the start, or since the End a reopen undid.
+    let sessionToday =
+      record.map { days.split(from: $0.countedUntil ?? $0.startedAt, to: now).last { $0.day == today }?.seconds ?? 0 }
+      ?? 0
     let person = { (id: Interpreter.ID) in conference.interpreter(id) ?? Interpreter(id: id, name: id) }
 
     floorLanguage = floor.language
@@ -151,6 +158,7 @@ public struct InterpretationStatus: Codable, Equatable, Sendable {
     self.alerts = alerts
     self.upcomingAlerts = upcoming.sorted { ($0.since ?? now) < ($1.since ?? now) }
     self.workload = workload
+    self.forecast = WorkloadForecast(room: room, conference: conference, state: state, at: now).lines
   }
 
   /// `1 h 05 min` or `34 min`.

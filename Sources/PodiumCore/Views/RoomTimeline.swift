@@ -26,6 +26,10 @@ public struct RoomTimeline: Equatable, Sendable {
     public var nextSpeaker: Speaker?
     /// The language on the floor: the speaker's, else the session's.
     public var floorLanguage: String?
+    /// The session's speakers in their live order.
+    public var lineup: [Speaker]
+    /// The speaking slot of the speaker with the floor, when they have a speaking time.
+    public var slot: SpeakingSlot?
   }
 
   /// A session still to come, with when it is now expected to start.
@@ -58,14 +62,15 @@ public struct RoomTimeline: Equatable, Sendable {
       let session = conference.session(id)
     {
       let timeLeft = timer.timeLeft(at: now)
-      let speaker = session.speakers.indices.contains(state.speakerIndex) ? session.speakers[state.speakerIndex] : nil
+      let lineup = state.speakers(of: session)
+      let speaker = lineup.indices.contains(state.speakerIndex) ? lineup[state.speakerIndex] : nil
       let nextIndex = state.speakerIndex + 1
       current = Current(
         session: session, timer: timer, timeLeft: timeLeft, elapsed: timer.elapsed(at: now),
         phase: state.thresholds.phase(timeLeft: timeLeft), endsAt: timer.endsAt(at: now),
-        speaker: speaker,
-        nextSpeaker: session.speakers.indices.contains(nextIndex) ? session.speakers[nextIndex] : nil,
-        floorLanguage: session.floorLanguage(speakerIndex: state.speakerIndex))
+        speaker: speaker, nextSpeaker: lineup.indices.contains(nextIndex) ? lineup[nextIndex] : nil,
+        floorLanguage: session.floorLanguage(speakerIndex: state.speakerIndex, of: lineup), lineup: lineup,
+        slot: SpeakingSlot(state: state, lineup: lineup, at: now))
       cursor = timer.projectedEnd(at: now)
       offset = cursor.timeIntervalSince(session.plannedEnd)
       laterThan = session.plannedStart

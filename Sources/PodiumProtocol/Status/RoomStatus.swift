@@ -21,6 +21,23 @@ public struct RoomStatus: Codable, Equatable, Sendable {
     public var elapsed: Double
     public var phase: Phase
     public var paused: Bool
+    /// The session's speakers in their live order (what `speakerIndex` counts in); absent
+    /// from daemons before 0.3.0: read `session.speakers`.
+    public var lineup: [Speaker]?
+    /// The speaking slot of the speaker with the floor, when they have a speaking time.
+    public var slot: Slot?
+    /// Seconds by which the lineup's speaking times exceed the session's planned length.
+    public var speakingTimeOverrun: Double?
+  }
+
+  /// The countdown of the speaker with the floor, inside the session's.
+  public struct Slot: Codable, Equatable, Sendable {
+    /// Their speaking time, in seconds.
+    public var allotted: Double
+    public var elapsed: Double
+    public var timeLeft: Double
+    public var endsAt: Date
+    public var phase: Phase
   }
 
   /// A session to come.
@@ -67,6 +84,8 @@ public struct RoomStatus: Codable, Equatable, Sendable {
   public var slowDown: [SlowDownRequest]
   /// The booths, the floor and the relay map; absent when the room has no booths.
   public var interpretation: InterpretationStatus?
+  /// Whether the room's sessions start by themselves when due; absent from daemons before 0.3.0 (`off`).
+  public var roll: RollMode?
 
   /// The status of `room` in the conference's `state` at `now`.
   public init(room: Room, conference: Conference, state conferenceState: ConferenceState, at now: Date) {
@@ -79,7 +98,11 @@ public struct RoomStatus: Codable, Equatable, Sendable {
       Current(
         session: $0.session, speakerIndex: state.speakerIndex, speaker: $0.speaker, nextSpeaker: $0.nextSpeaker,
         floorLanguage: $0.floorLanguage, startedAt: $0.timer.startedAt, endsAt: $0.endsAt, timeLeft: $0.timeLeft,
-        elapsed: $0.elapsed, phase: $0.phase, paused: $0.timer.isPaused)
+        elapsed: $0.elapsed, phase: $0.phase, paused: $0.timer.isPaused, lineup: $0.lineup,
+        slot: $0.slot.map {
+          Slot(allotted: $0.allotted, elapsed: $0.elapsed, timeLeft: $0.timeLeft, endsAt: $0.endsAt, phase: $0.phase)
+        },
+        speakingTimeOverrun: $0.session.speakingTimeOverrun(of: $0.lineup))
     }
     self.upcoming = timeline.upcoming.map {
       Upcoming(session: $0.session, expectedStart: $0.expectedStart, delay: $0.delay)
@@ -97,6 +120,7 @@ public struct RoomStatus: Codable, Equatable, Sendable {
         SlowDownRequest(booth: booth.id, language: booth.language, at: $0)
       }
     }.sorted { $0.at < $1.at }
+    self.roll = conferenceState.rollMode(of: room)
     self.interpretation =
       room.booths.isEmpty
       ? nil : InterpretationStatus(room: room, conference: conference, state: conferenceState, at: now)

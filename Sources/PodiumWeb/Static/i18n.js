@@ -29,7 +29,11 @@
       lastSeen: 'Vu à', status: 'État', connected: 'connecté', disconnected: 'déconnecté',
       identify: 'Identifier', noScreens: 'Aucun écran connecté', currentMessage: 'Message affiché',
       allScreens: 'Tous les écrans', phaseNormal: 'normal', phaseWarning: 'alerte',
-      phaseDanger: 'danger', phaseOvertime: 'dépassement', networkError: 'Erreur réseau'
+      phaseDanger: 'danger', phaseOvertime: 'dépassement', networkError: 'Erreur réseau',
+      reopen: 'Rouvrir', slot: 'Temps de parole', addSpeaker: 'Ajouter un orateur',
+      moveUp: 'Monter', moveDown: 'Descendre', removeSpeaker: 'Retirer', setTime: 'Fixer',
+      roll: 'Enchaînement automatique', rollOff: 'désactivé', rollRolling: 'actif', rollHeld: 'suspendu',
+      speakingTimeOver: function (v) { return 'Temps de parole : ' + v.n + ' min de plus que la séance'; }
     },
     en: {
       now: 'Now', next: 'Next', noSession: 'No session in progress',
@@ -56,7 +60,11 @@
       lastSeen: 'Last seen', status: 'Status', connected: 'connected', disconnected: 'disconnected',
       identify: 'Identify', noScreens: 'No screen connected', currentMessage: 'Message shown',
       allScreens: 'All screens', phaseNormal: 'normal', phaseWarning: 'warning',
-      phaseDanger: 'danger', phaseOvertime: 'overtime', networkError: 'Network error'
+      phaseDanger: 'danger', phaseOvertime: 'overtime', networkError: 'Network error',
+      reopen: 'Reopen', slot: 'Speaking time', addSpeaker: 'Add speaker',
+      moveUp: 'Move up', moveDown: 'Move down', removeSpeaker: 'Remove', setTime: 'Set',
+      roll: 'Roll', rollOff: 'off', rollRolling: 'rolling', rollHeld: 'held',
+      speakingTimeOver: function (v) { return 'Speaking times exceed the session by ' + v.n + ' min'; }
     },
     ar: {
       now: 'الآن', next: 'التالي', noSession: 'لا توجد جلسة جارية',
@@ -83,7 +91,11 @@
       lastSeen: 'آخر ظهور', status: 'الحالة', connected: 'متصل', disconnected: 'غير متصل',
       identify: 'تعريف', noScreens: 'لا توجد شاشة متصلة', currentMessage: 'الرسالة المعروضة',
       allScreens: 'كل الشاشات', phaseNormal: 'عادي', phaseWarning: 'تنبيه',
-      phaseDanger: 'خطر', phaseOvertime: 'تجاوز الوقت', networkError: 'خطأ في الشبكة'
+      phaseDanger: 'خطر', phaseOvertime: 'تجاوز الوقت', networkError: 'خطأ في الشبكة',
+      reopen: 'إعادة فتح', slot: 'وقت الكلمة', addSpeaker: 'إضافة متحدث',
+      moveUp: 'تقديم', moveDown: 'تأخير في الترتيب', removeSpeaker: 'حذف', setTime: 'تحديد',
+      roll: 'التتابع التلقائي', rollOff: 'متوقف', rollRolling: 'مفعّل', rollHeld: 'معلّق',
+      speakingTimeOver: function (v) { return 'أوقات الكلمات تتجاوز مدة الجلسة بـ' + arMinutes(v.n); }
     }
   };
   /** Arabic counted noun: 1 دقيقة واحدة, 2 دقيقتان, 3–10 دقائق, else دقيقة. */

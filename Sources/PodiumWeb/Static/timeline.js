@@ -22,6 +22,43 @@
     return 'normal';
   }
 
+  /** Seconds spoken in the current session at `now` (ms), pauses excluded, kept live. */
+  function elapsed(current, now) {
+    if (!current) return null;
+    if (current.paused || !current.endsAt) return current.elapsed;
+    return (current.elapsed || 0) + (current.timeLeft || 0) + (now - ms(current.endsAt)) / 1000;
+  }
+
+  /**
+   * What a session's screens show by its timer kind (`session.timer`): the time left (the
+   * default), the time spoken (`countUp`), or the time of day (`timeOfDay`).
+   */
+  function timerText(current, now, timeZone) {
+    var kind = (current && current.session && current.session.timer) || 'countDown';
+    if (kind === 'timeOfDay') return formatClock(now, timeZone);
+    if (kind === 'countUp') return formatCountdown(Math.floor(elapsed(current, now)));
+    return formatCountdown(timeLeft(current, now));
+  }
+
+  /**
+   * The speaking slot of the speaker with the floor, shaped like a session's timing so that
+   * timeLeft and progress read it: {endsAt, timeLeft, elapsed, paused, allotted}; null without one.
+   */
+  function slot(current) {
+    var s = current && current.slot;
+    if (!s) return null;
+    return { endsAt: s.endsAt, timeLeft: s.timeLeft, elapsed: s.elapsed, paused: current.paused, allotted: s.allotted };
+  }
+
+  /** A slot's thresholds: the room's, but never more than a quarter of the slot to warning, a tenth to danger. */
+  function slotThresholds(thresholds, allotted) {
+    var t = thresholds || {};
+    return {
+      warning: Math.min(t.warning != null ? t.warning : 300, allotted / 4),
+      danger: Math.min(t.danger != null ? t.danger : 60, allotted / 10)
+    };
+  }
+
   /** Fraction of the session done, 0..1 (elapsed/(elapsed+timeLeft), elapsed kept live). */
   function progress(current, left) {
     if (!current) return 0;
@@ -132,7 +169,8 @@
   }
 
   var api = {
-    timeLeft: timeLeft, phase: phase, progress: progress, schedule: schedule,
+    timeLeft: timeLeft, phase: phase, progress: progress, schedule: schedule, slot: slot, slotThresholds: slotThresholds,
+    elapsed: elapsed, timerText: timerText,
     lateMinutes: lateMinutes, formatCountdown: formatCountdown, formatTime: formatTime,
     formatClock: formatClock, formatDay: formatDay, clockOffset: clockOffset
   };

@@ -15,6 +15,7 @@ struct CheckConfig: ParsableCommand {
         "\(file): ok — \(conference.name): \(conference.rooms.count) rooms, \(conference.sessions.count) sessions, "
           + "\(booths) booths, languages \(conference.languages.map(\.code).joined(separator: "/")), \(conference.timeZone)"
       )
+      for warning in conference.speakingTimeWarnings { printError("warning: \(warning)") }
     } catch {
       printError("\(error)")
       throw ExitCode(1)

@@ -9,8 +9,11 @@ import PodiumStore
 /// `podium report`: reports from the event log.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Reports from the event log: the programme (default), interpreters' workload, audience questions.",
-    subcommands: [ProgrammeReportCommand.self, WorkloadReportCommand.self, QuestionReportCommand.self],
+    abstract:
+      "Reports from the event log: the programme (default), speakers' time, interpreters' workload, audience questions.",
+    subcommands: [
+      ProgrammeReportCommand.self, SpeakerReportCommand.self, WorkloadReportCommand.self, QuestionReportCommand.self,
+    ],
     defaultSubcommand: ProgrammeReportCommand.self)
 
   /// The event log of the settings' (or `dataDir`'s) data directory, opened read-only.

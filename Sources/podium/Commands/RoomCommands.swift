@@ -112,3 +112,14 @@ enum DurationText {
     return sign * total
   }
 }
+
+struct RollCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "roll",
+    abstract: "Make the room roll (its sessions start by themselves when due), hold it, or stop it.")
+  @OptionGroup var options: RoomCommandOptions
+  @Argument(help: "rolling, held or off.") var mode: RollMode
+  func run() async throws { try await options.send(SetRoll(mode: mode)) }
+}
+
+extension RollMode: ExpressibleByArgument {}

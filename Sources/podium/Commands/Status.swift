@@ -48,7 +48,7 @@ struct StatusTable {
 
   func render() -> String {
     let timeZone = TimeZone(identifier: conference.timeZone) ?? .current
-    var rows = [["ROOM", "NOW", "LEFT", "PHASE", "LATE", "NEXT"]]
+    var rows = [["ROOM", "NOW", "LEFT", "PHASE", "SLOT", "LATE", "NEXT"]]
     let order = conference.rooms.map(\.id)
     for status in rooms.sorted(by: { (order.firstIndex(of: $0.room.id) ?? 0) < (order.firstIndex(of: $1.room.id) ?? 0) }
     ) {
@@ -59,6 +59,7 @@ struct StatusTable {
         current.map { $0.session.title + ($0.speaker.map { " — \($0.name)" } ?? "") } ?? "—",
         current.map { Self.clock($0.timeLeft) + ($0.paused ? " ⏸" : "") } ?? "",
         current?.phase.rawValue ?? "",
+        current?.slot.map { Self.clock($0.timeLeft) + " of " + Self.clock($0.allotted) } ?? "",
         status.offset >= 60 ? "+\(Int((status.offset / 60).rounded())) min" : "—",
         next.map { "\(Self.time($0.expectedStart, timeZone)) \($0.session.title)" } ?? "—",
       ])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodiumCore
 import PodiumReports
 
 /// `podium report workload`: per interpreter, booth and day, from the event log.
@@ -9,7 +10,8 @@ struct WorkloadReportCommand: ParsableCommand {
     abstract: "Interpreters' workload per booth and day: microphone time, turns, longest turn, booth time.",
     discussion: """
       Counts finished turns and ended sessions (a turn or session still running is not counted yet), split at \
-      midnight in the conference's time zone. Lines over the conference's working-condition limits are marked.
+      midnight in the conference's time zone. Lines over the conference's working-condition limits are marked. \
+      Then, for the rest of today at each room's lateness now, who will pass the day's limit of booth time, and when.
       """)
 
   @Option(help: "Settings file (YAML).") var settings: String?
@@ -19,7 +21,8 @@ struct WorkloadReportCommand: ParsableCommand {
 
   func run() throws {
     let log = try Report.openLog(settings: settings, dataDir: dataDir)
-    guard let report = WorkloadReport(state: try log.replay(), day: day) else {
+    let state = try log.replay()
+    guard let report = WorkloadReport(state: state, day: day) else {
       printError("no conference has been loaded")
       throw ExitCode(1)
     }
@@ -28,6 +31,15 @@ struct WorkloadReportCommand: ParsableCommand {
       return
     }
     print(Self.table(report))
+    // Before a limit is passed: the rest of today at each room's lateness now.
+    guard let conference = state.conference else { return }
+    let warnings = conference.rooms.flatMap {
+      WorkloadForecast(room: $0, conference: conference, state: state, at: Date()).lines.compactMap(\.message)
+    }
+    if !warnings.isEmpty {
+      print("\nForecast for the rest of today:")
+      for warning in warnings { print("  \(warning)") }
+    }
   }
 
   static func table(_ report: WorkloadReport) -> String {

@@ -74,10 +74,11 @@ enum LiveVariables {
     let client = server.shell.client
     await withTaskGroup(of: Void.self) { group in
       group.addTask {
+        // What happened goes at once; the passing of time goes with the ticks below.
         var last: (status: RoomStatus?, connected: Bool)?
         for await view in client.views() {
           let status = view.rooms[room]
-          guard last == nil || last?.status != status || last?.connected != view.connected else { continue }
+          if let last, last.connected == view.connected, same(last.status, status) { continue }
           last = (status, view.connected)
           if let text = variablesText(room, server) { queue.yield(text) }
         }
@@ -90,6 +91,12 @@ enum LiveVariables {
       }
       await group.waitForAll()
     }
+  }
+
+  /// Whether two readings of a room say the same apart from the passing of time (both absent alike).
+  private static func same(_ one: RoomStatus?, _ other: RoomStatus?) -> Bool {
+    guard let one, let other else { return one == nil && other == nil }
+    return one.saysSame(as: other)
   }
 
   private static func variablesText(_ room: String, _ server: ControlServer) -> String? {

@@ -45,6 +45,32 @@ struct DisplayServer {
 
     router.get("/live") { request, _ in RoomFeed.stream(request, client: client, hub: hub, kind: "screen") }
 
+    // The programme as it stands now, for attendees' schedule apps and calendars (public, read-only).
+    router.get("/schedule.json") { request, _ -> Response in
+      guard let programme = liveProgramme() else { return Response(status: .serviceUnavailable) }
+      return Responses.feed(
+        programme.frabJSON(baseURL: baseURL(request)), contentType: "application/json; charset=utf-8")
+    }
+    router.get("/schedule.xml") { request, _ -> Response in
+      guard let programme = liveProgramme() else { return Response(status: .serviceUnavailable) }
+      return Responses.feed(
+        Data(programme.frabXML(baseURL: baseURL(request)).utf8), contentType: "application/xml; charset=utf-8")
+    }
+    router.get("/schedule.ics") { _, _ -> Response in
+      guard let programme = liveProgramme() else { return Response(status: .serviceUnavailable) }
+      return Responses.feed(
+        Data(programme.iCalendar(name: programme.conference.name).utf8), contentType: "text/calendar; charset=utf-8")
+    }
+    router.get("/rooms/:room/schedule.ics") { _, context -> Response in
+      let room = context.parameters.get("room") ?? ""
+      guard let programme = liveProgramme(), let found = programme.conference.room(room) else {
+        return Response(status: .notFound)
+      }
+      return Responses.feed(
+        Data(programme.only(room: room).iCalendar(name: "\(programme.conference.name) — \(found.name)").utf8),
+        contentType: "text/calendar; charset=utf-8")
+    }
+
     router.post("/api/rooms/:room/commands") { request, context in
       await CommandForwarding.forward(
         request, room: context.parameters.get("room") ?? "", client: client, scope: Self.scope
@@ -65,6 +91,18 @@ struct DisplayServer {
       return Responses.json(["identified": screen.name])
     }
     return router
+  }
+
+  /// The programme as the daemon's state has it now; nil before the first snapshot.
+  private func liveProgramme() -> LiveProgramme? {
+    let view = client.view
+    return view.conference.map { LiveProgramme(conference: $0, statuses: view.rooms, at: client.daemonNow) }
+  }
+
+  /// Where the feed's links point: the display's public origin when set, else the host asked.
+  private func baseURL(_ request: Request) -> String {
+    if let origin = shell.publicOrigins.first { return origin.description }
+    return "http://\(request.head.authority ?? "localhost")"
   }
 
   /// A room's page, or a clear "unknown room" page when the conference has no such room.

@@ -1,4 +1,5 @@
 /// Ends the session on; interpreters' microphones go off with it and slow-down requests end.
+/// Ended by mistake, it can be reopened (`ReopenSession`).
 public struct EndSession: Command {
   public static let name = "end"
   public static let sender = Sender.`operator`
@@ -8,7 +9,7 @@ public struct EndSession: Command {
   public init() {}
 
   public func decide(_ context: CommandContext) throws -> [any Event] {
-    _ = try context.runningTimer()
+    let timer = try context.runningTimer()
     let roomId = context.room.id
     var events: [any Event] = context.room.booths.compactMap { booth in
       context.boothState(booth.id).onMic.map {
@@ -18,7 +19,8 @@ public struct EndSession: Command {
     if context.interpretation.booths.values.contains(where: { $0.slowDownSince != nil }) {
       events.append(SlowDownCleared(room: roomId))
     }
-    events.append(SessionEnded(room: roomId, session: context.roomState.currentSessionId!, at: context.now))
+    events.append(
+      SessionEnded(room: roomId, session: context.roomState.currentSessionId!, at: context.now, countdown: timer))
     return events
   }
 }

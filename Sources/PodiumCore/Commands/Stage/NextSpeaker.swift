@@ -1,4 +1,4 @@
-/// Gives the floor to the session's next speaker.
+/// Gives the floor to the session's next speaker, whose speaking slot starts.
 public struct NextSpeaker: Command {
   public static let name = "nextSpeaker"
   public static let sender = Sender.`operator`
@@ -9,7 +9,7 @@ public struct NextSpeaker: Command {
 
   public func decide(_ context: CommandContext) throws -> [any Event] {
     _ = try context.runningTimer()
-    let speakers = context.conference.session(context.roomState.currentSessionId!)?.speakers ?? []
+    let speakers = context.currentLineup
     let next = context.roomState.speakerIndex + 1
     guard next < speakers.count else {
       throw CommandRejection(

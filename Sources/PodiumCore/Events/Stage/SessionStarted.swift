@@ -26,6 +26,7 @@ public struct SessionStarted: RoomEvent {
   }
 
   public func apply(to state: inout ConferenceState) {
+    let speakers = state.conference?.session(session)?.speakers ?? []
     state.changeFloor(in: room, at: at) {
       $0.currentSessionId = session
       $0.timer = SessionTimer(startedAt: at, duration: duration)
@@ -33,6 +34,9 @@ public struct SessionStarted: RoomEvent {
       $0.speakerStartedAt = at
       $0.records[session] = SessionRecord(startedAt: at)
       $0.interpretation.floorOverride = nil
+      $0.lineup = nil
+      $0.lastEnded = nil
+      $0.startSlot(lineup: speakers, at: at)
     }
     state.updateBoard(room) { $0.intake = .open }
   }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The next speaker took the floor; the floor language follows them and slow-down requests end.
+/// The next speaker took the floor, their speaking slot starts; the floor language follows
+/// them and slow-down requests end.
 public struct SpeakerAdvanced: RoomEvent {
   public static let type = "speakerAdvanced"
   public static let topics: [TopicKind] = [.room]
@@ -23,9 +24,11 @@ public struct SpeakerAdvanced: RoomEvent {
   }
 
   public func apply(to state: inout ConferenceState) {
+    let session = state.room(room).currentSessionId.flatMap { state.conference?.session($0) }
     state.changeFloor(in: room, at: at) {
       $0.speakerIndex = speakerIndex
       $0.speakerStartedAt = at
+      $0.startSlot(lineup: session.map($0.speakers(of:)) ?? [], at: at)
       $0.interpretation.floorOverride = nil
       for id in $0.interpretation.booths.keys { $0.interpretation.booths[id]?.slowDownSince = nil }
     }

@@ -83,6 +83,7 @@
     if (labelsChanged) { roomsBox.replaceChildren(); labelsChanged = false; } // rebuilt with the new labels
     B.sync(roomsBox, ids, createRoom, updateRoom);
     buildAlerts(ids);
+    buildForecast(ids);
     buildWorkload(ids);
     tick(P.now());
   }
@@ -252,6 +253,25 @@
     P.fill($('alerts'), items);
     P.setHidden($('no-alerts'), items.length > 0);
     $('alerts-panel').classList.toggle('has-alerts', items.length > 0);
+  }
+
+  /** Warnings before a day's limit is passed, at each room's lateness (the daemon's forecast). */
+  function buildForecast(ids) {
+    var items = [];
+    ids.forEach(function (id) {
+      var st = status(id), lines = (st.interpretation && st.interpretation.forecast) || [];
+      lines.forEach(function (f) {
+        if (!f.crossesAt) return;
+        var conf = B.configBooth(st, f.booth);
+        var where = P.roomName(st.room).text + ' · ' + B.code(conf ? conf.language : f.booth);
+        items.push(P.el('li', { cls: 'alert forecast-line', dir: 'auto', attrs: { 'data-room': id, 'data-booth': f.booth,
+          'data-interpreter': (f.interpreter || {}).id || '', title: f.message || '' },
+          text: I.t('forecastLine', { who: (f.interpreter || {}).name || '', where: where, limit: B.duration(f.limit),
+            at: T.formatTime(Date.parse(f.crossesAt), P.timeZone(state)) }) }));
+      });
+    });
+    P.fill($('forecast'), items);
+    P.setHidden($('forecast-panel'), !items.length);
   }
 
   /** The workload table. Its counts are the daemon's as of the status; tick() adds the time since for whoever is on mic. */

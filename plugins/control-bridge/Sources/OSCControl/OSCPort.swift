@@ -153,7 +153,7 @@ final class OSCPort: Sendable {
         // A room's state changed, not only the instant it was published at: what changed goes at once.
         var last: [Room.ID: RoomStatus] = [:]
         for await view in client.views() {
-          let changed = view.rooms.filter { room, status in last[room].map { !Self.same($0, status) } ?? true }
+          let changed = view.rooms.filter { room, status in last[room].map { !$0.saysSame(as: status) } ?? true }
           let retimed = changed.filter { room, status in last[room]?.state.timer != status.state.timer }
           last = view.rooms
           if !changed.isEmpty {
@@ -171,17 +171,10 @@ final class OSCPort: Sendable {
     }
   }
 
-  /// Whether two statuses of a room say the same apart from when they were published (the
-  /// daemon republishes a room with a new `asOf`; the clock's own ticks go out each second).
-  private static func same(_ one: RoomStatus, _ other: RoomStatus) -> Bool {
-    one.state == other.state && one.questionOnScreen == other.questionOnScreen && one.slowDown == other.slowDown
-      && one.qa == other.qa && one.upcoming.map(\.session.id) == other.upcoming.map(\.session.id)
-  }
-
   /// Sends the variables of `rooms` (nil: every room) to every target: those that changed since
-  /// last sent, or all, but for
-  /// The countdown's values (`clockOf`: the rooms whose timer changed, whose countdown goes
-  /// too; nil: every room's) — between seconds they change as time passes, which the ticks say.
+  /// last sent (`onlyChanged`) or all. The countdown's values go only for `clockOf` (the rooms
+  /// whose timer changed; nil: every room): between seconds they change as time passes, which
+  /// the ticks say.
   private func sendVariables(of rooms: Set<Room.ID>?, onlyChanged: Bool, clockOf retimed: Set<Room.ID>?) {
     guard let conference = server.client.view.conference else { return }
     let messages = conference.rooms.filter { rooms?.contains($0.id) ?? true }.flatMap { room in

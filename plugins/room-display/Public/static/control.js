@@ -15,7 +15,8 @@
 
   // ---------- commands ----------
   var COMMAND_LABEL = { nextSpeaker: 'nextSpeakerBtn', addTime: 'adjust', setThresholds: 'thresholds',
-    showMessage: 'messageToSpeaker', clearMessage: 'clear', setRoomFull: 'roomFullButton' };
+    showMessage: 'messageToSpeaker', clearMessage: 'clear', setRoomFull: 'roomFullButton',
+    moveSpeaker: 'moveUp', removeSpeaker: 'removeSpeaker', setSpeakingTime: 'slot', setRoll: 'roll' };
 
   function send(command, args) {
     var body = { command: command };
@@ -57,6 +58,31 @@
       send(c);
     });
   });
+
+  // The lineup's own buttons (rebuilt with the state): move, remove, set a speaking time.
+  $('speakers').addEventListener('click', function (e) {
+    var b = e.target.closest('button[data-action]');
+    if (!b) return;
+    var position = Number(b.getAttribute('data-position')), action = b.getAttribute('data-action');
+    if (action === 'up') return send('moveSpeaker', { from: position, to: position - 1 });
+    if (action === 'down') return send('moveSpeaker', { from: position, to: position + 1 });
+    if (action === 'remove') return send('removeSpeaker', { position: position });
+    if (action === 'time') {
+      var minutes = Number(b.parentNode.querySelector('input').value);
+      send('setSpeakingTime', minutes > 0 ? { position: position, seconds: Math.round(minutes * 60) } : { position: position });
+    }
+  });
+  $('speaker-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var minutes = Number($('speaker-minutes').value);
+    var args = { speaker: $('speaker-name').value };
+    if (minutes > 0) args.seconds = Math.round(minutes * 60);
+    send('addSpeaker', args).then(function () {
+      if ($('result').classList.contains('ok')) { $('speaker-name').value = ''; $('speaker-minutes').value = ''; }
+    });
+  });
+
+  $('roll-mode').addEventListener('change', function () { send('setRoll', { mode: $('roll-mode').value }); });
 
   $('adjust-form').addEventListener('submit', function (e) {
     e.preventDefault();
@@ -107,10 +133,17 @@
 
     P.setHidden($('no-session'), !!cur);
     $('room-full').setAttribute('aria-pressed', String(!!(st.state && st.state.full)));
+    if (document.activeElement !== $('roll-mode')) $('roll-mode').value = st.roll || 'off';
     P.setData($('session-title'), cur ? P.sessionTitle(cur.session) : { text: '' });
-    P.fill($('speakers'), cur ? (cur.session.speakers || []).map(function (sp, i) {
-      return P.el('li', { cls: i === cur.speakerIndex ? 'current' : '' }, [P.dataEl('span', { text: sp.name }, 'name')]);
-    }) : []);
+    var lineup = cur ? (cur.lineup || cur.session.speakers || []) : [];
+    // Not while the operator types a speaking time into the list (the rebuild would drop it).
+    var typing = document.activeElement && document.activeElement.tagName === 'INPUT' && $('speakers').contains(document.activeElement);
+    if (!typing) {
+      P.fill($('speakers'), lineup.map(function (sp, i) { return speakerRow(sp, i, cur.speakerIndex, lineup.length); }));
+    }
+    var over = cur && cur.speakingTimeOverrun ? Math.ceil(cur.speakingTimeOverrun / 60) : 0;
+    P.setHidden($('lineup-warning'), !over);
+    P.setText($('lineup-warning'), over ? I.t('speakingTimeOver', { n: over }) : '');
     P.setHidden($('progress'), !cur);
 
     var next = (st.upcoming || [])[0];
@@ -134,12 +167,31 @@
 
     // Dim the buttons that make no sense now; they stay clickable (the daemon has the last word).
     var running = !!cur, paused = !!(cur && cur.paused);
-    var applicable = { start: !running, pause: running && !paused, resume: paused, end: running, nextSpeaker: !!(cur && cur.nextSpeaker), addTime: running };
+    var applicable = { start: !running, pause: running && !paused, resume: paused, end: running, nextSpeaker: !!(cur && cur.nextSpeaker), addTime: running,
+      reopen: !running && !!(st.state && st.state.lastEnded), addSpeaker: running };
     document.querySelectorAll('button[data-command]').forEach(function (b) {
       var c = b.getAttribute('data-command');
       b.classList.toggle('inapplicable', applicable[c] === false);
     });
     tick(P.now());
+  }
+
+  /** One speaker of the lineup: name, speaking time, and for those to come the buttons that change them. */
+  function speakerRow(sp, i, floor, count) {
+    var open = i > floor, minutes = sp.speakingTime ? sp.speakingTime / 60 : '';
+    var button = function (action, label, text) {
+      return P.el('button', { text: text, cls: 'small', attrs: { type: 'button', 'data-action': action, 'data-position': String(i), 'aria-label': I.t(label), title: I.t(label) } });
+    };
+    var parts = [P.dataEl('span', { text: sp.name }, 'name'),
+      P.el('bdi', { cls: 'speaking-time', dir: 'ltr', text: sp.speakingTime ? T.formatCountdown(sp.speakingTime) : '' })];
+    if (open && i - 1 > floor) parts.push(button('up', 'moveUp', '\u2191'));
+    if (open && i + 1 < count) parts.push(button('down', 'moveDown', '\u2193'));
+    if (open) parts.push(button('remove', 'removeSpeaker', '\u2715'));
+    if (i >= floor) {
+      parts.push(P.el('input', { cls: 'slot-minutes', attrs: { type: 'number', min: '0', step: '0.5', value: String(minutes), 'aria-label': I.t('slot'), dir: 'ltr' } }));
+      parts.push(button('time', 'setTime', I.t('setTime')));
+    }
+    return P.el('li', { cls: i === floor ? 'current' : '', attrs: { 'data-position': String(i) } }, parts);
   }
 
   /** The session picker; rebuilt only when the list changes, so an open dropdown stays open. */
@@ -174,7 +226,11 @@
       P.setText($('phase'), I.t('phase' + ph.charAt(0).toUpperCase() + ph.slice(1)));
       var pct = Math.round(T.progress(cur, left) * 1000) / 10;
       if (pct !== lastPct) { lastPct = pct; $('progress').firstElementChild.style.inlineSize = pct + '%'; }
-    } else {
+    }
+    var slot = cur && T.slot(cur);
+    P.setHidden($('slot-line'), !slot);
+    P.setText($('slot-left'), slot ? T.formatCountdown(T.timeLeft(slot, now)) : '');
+    if (!cur) {
       P.setPhase(null);
       P.setText($('time-left'), '');
       P.setText($('phase'), '');

@@ -1,4 +1,5 @@
-/* Speaker's confidence monitor: a huge countdown, phase colours, operator messages. */
+/* Speaker's confidence monitor: a huge countdown (the speaker's own slot when they have a speaking
+   time, the session's small beneath it), phase colours, operator messages. */
 (function () {
   'use strict';
   var P = window.Podium, T = window.PodiumTimeline, I = window.PodiumI18n;
@@ -104,19 +105,25 @@
     var cur = st.current;
     document.body.classList.toggle('paused', !!(cur && cur.paused));
     P.setHidden($('paused'), !(cur && cur.paused));
+    var slot = cur && T.slot(cur);
+    P.setHidden($('session-line'), !slot);
+    if (slot) P.setText($('session-left'), T.formatCountdown(T.timeLeft(cur, now)));
     if (cur) {
-      var left = T.timeLeft(cur, now);
-      var text = T.formatCountdown(left);
+      // The big countdown is the speaker's own slot when they have one, else the session's.
+      var shown = slot || cur;
+      var left = T.timeLeft(shown, now);
+      // A slot always counts down; a session as its timer kind says (down, up, or the time of day).
+      var text = slot ? T.formatCountdown(left) : T.timerText(cur, now, P.timeZone(state));
       P.setText($('time-left'), text);
       if (text.length !== lastLen) { lastLen = text.length; fitTimer(); }
-      var phase = T.phase(left, st.thresholds);
+      var phase = T.phase(left, slot ? T.slotThresholds(st.thresholds, slot.allotted) : st.thresholds);
       P.setPhase(phase);
       // A cue when the phase moves on (not for the phase found on loading the page).
       if (lastPhase && phase !== lastPhase && phase !== 'normal') cue(phase);
       lastPhase = phase;
       var msg = st.message;
       if (msg && msg.text && msg.text.indexOf('{timeLeft}') >= 0) P.setText($('message'), messageText(msg.text, cur, now));
-      var pct = Math.round(T.progress(cur, left) * 1000) / 10;
+      var pct = Math.round(T.progress(shown, left) * 1000) / 10;
       if (pct !== lastPct) { lastPct = pct; $('progress').firstElementChild.style.inlineSize = pct + '%'; }
     } else {
       P.setPhase(null);
