@@ -204,30 +204,11 @@ public enum ConferenceFile {
 
   /// `45m`, `1h30m`, `90` (minutes) or `1:30` (hours:minutes).
   static func duration(_ node: YAMLNode) throws -> TimeInterval {
-    let text = try node.string().trimmingCharacters(in: .whitespaces).lowercased()
-    if let minutes = Int(text), minutes > 0 { return TimeInterval(minutes * 60) }
-    let colon = text.split(separator: ":").compactMap { Int($0) }
-    if colon.count == 2 || colon.count == 3, text.split(separator: ":").count == colon.count {
-      let seconds = colon[0] * 3600 + colon[1] * 60 + (colon.count == 3 ? colon[2] : 0)
-      if seconds > 0 { return TimeInterval(seconds) }
+    let text = try node.string()
+    guard let seconds = SessionLength.seconds(in: text) else {
+      throw node.error("'\(text.trimmingCharacters(in: .whitespaces))' is not a duration; write 45m, 1h30m or 1:30")
     }
-    var total = 0
-    var number = ""
-    for character in text {
-      if character.isNumber {
-        number.append(character)
-      } else if character == "h" || character == "m", let value = Int(number) {
-        total += value * (character == "h" ? 3600 : 60)
-        number = ""
-      } else {
-        total = 0
-        break
-      }
-    }
-    guard total > 0, number.isEmpty else {
-      throw node.error("'\(text)' is not a duration; write 45m, 1h30m or 1:30")
-    }
-    return TimeInterval(total)
+    return seconds
   }
 
   /// An `http(s)://` address.

@@ -61,7 +61,8 @@ struct ConferenceBuilder {
       // is the talk's, not each speaker's, and the chief or the operator sets the floor.
       let session = Session(
         id: id, roomId: roomIds[event.roomName]!, title: event.title, plannedStart: event.start,
-        plannedEnd: event.end, speakers: event.speakers.map { Speaker(name: $0.name, language: $0.language) },
+        plannedEnd: event.end,
+        speakers: event.speakers.map { Speaker(name: $0.name, language: $0.language, speakingTime: $0.speakingTime) },
         language: event.language)
       sessions.append((session, roomNames.firstIndex(of: event.roomName)!, order, event.place))
       if event.end <= event.start {

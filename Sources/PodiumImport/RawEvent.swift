@@ -21,4 +21,6 @@ struct RawEvent {
 struct RawSpeaker: Equatable {
   var name: String
   var language: String?
+  /// Their speaking time in seconds, when the file gives one (a spreadsheet's programme).
+  var speakingTime: TimeInterval?
 }

@@ -8,11 +8,16 @@ public enum ScheduleFormat: String, Equatable, Sendable, CaseIterable {
   case frabJSON
   /// iCalendar (`.ics`), as pretalx and most calendar tools export it.
   case iCalendar
+  /// A programme kept in a spreadsheet, saved as CSV in Podium's column layout
+  /// (`config/programme-template.csv`); known by its extension only.
+  case csv
 
   /// The format of a file, from its content first and its extension as a hint.
   ///
   /// Returns `nil` when neither the content nor the extension says.
   public static func detect(_ data: Data, file: String) -> ScheduleFormat? {
+    // A CSV's first cell could begin with anything: its extension says it first.
+    if fromExtension(file) == .csv { return .csv }
     if let format = fromContent(data) { return format }
     return fromExtension(file)
   }
@@ -23,6 +28,7 @@ public enum ScheduleFormat: String, Equatable, Sendable, CaseIterable {
     case "xml": return .frabXML
     case "json": return .frabJSON
     case "ics", "ical", "icalendar", "ifb": return .iCalendar
+    case "csv": return .csv
     default: return nil
     }
   }

@@ -18,7 +18,8 @@ public struct ScheduleImport {
   public static func parse(_ data: Data, file: String, timeZone: String? = nil) throws -> ImportedSchedule {
     guard let format = ScheduleFormat.detect(data, file: file) else {
       throw ImportError(
-        file: file, place: "line 1", reason: "not a schedule: neither frab XML, frab JSON nor iCalendar")
+        file: file, place: "line 1",
+        reason: "not a schedule: neither frab XML, frab JSON, iCalendar nor a .csv programme")
     }
     return try parse(data, file: file, format: format, timeZone: timeZone)
   }
@@ -33,6 +34,7 @@ public struct ScheduleImport {
     case .frabXML: raw = try FrabXMLReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
     case .frabJSON: raw = try FrabJSONReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
     case .iCalendar: raw = try ICalendarReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
+    case .csv: raw = try CSVScheduleReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
     }
     let conference = ConferenceBuilder(file: file).build(raw, warnings: &warnings)
     return ImportedSchedule(conference: conference, warnings: warnings, format: format)
