@@ -9,36 +9,14 @@ import XCTest
 /// What automations answer, named from the state itself: the same state read again (a second
 /// later, after a restart) gives the same ids, and a new fact gives a new one.
 final class OccurrenceTests: XCTestCase {
-  /// 2026-06-25 08:00 UTC: 09:00 in Rabat.
-  let nine = Date(timeIntervalSince1970: 1_782_374_400)
-
-  lazy var conference = Conference(
-    id: "test", name: "Test", timeZone: "Africa/Casablanca",
-    languages: [Language(code: "ar", name: "العربية"), Language(code: "fr", name: "Français")],
-    rooms: [Room(id: "plenary", name: "Plénière")],
-    sessions: [
-      Session(
-        id: "opening", roomId: "plenary", title: "Ouverture", plannedStart: nine,
-        plannedEnd: nine.addingTimeInterval(1800),
-        speakers: [Speaker(name: "أمينة", language: "ar"), Speaker(name: "Jean", language: "fr")], language: "fr"),
-      Session(
-        id: "panel", roomId: "plenary", title: "Panel", plannedStart: nine.addingTimeInterval(1800),
-        plannedEnd: nine.addingTimeInterval(5400), speakers: [Speaker(name: "Salma", language: "ar")]),
-    ])
+  let nine = PlenaryFixture.nine
+  let conference = PlenaryFixture.conference
 
   private func occurrences(
     after commands: [(any Command, TimeInterval)], at seconds: TimeInterval, overtime: Set<Int> = [],
     late: Set<Int> = []
   ) throws -> [Occurrence] {
-    var state = ConferenceState().evolve(AnyEvent(ConferenceLoaded(conference: conference)))
-    for (command, at) in commands {
-      for event in try state.decide(RoomCommand(command, in: "plenary"), at: nine.addingTimeInterval(at)) {
-        state.apply(event)
-      }
-    }
-    let now = nine.addingTimeInterval(seconds)
-    let status = RoomStatus(room: conference.rooms[0], conference: conference, state: state, at: now)
-    let variables = RoomVariables(status: status, conference: conference, connected: true, at: now)
+    let (status, variables) = try PlenaryFixture.reading(after: commands, at: seconds)
     return Occurrence.all(in: status, variables: variables, overtimeMinutes: overtime, lateMinutes: late)
   }
 

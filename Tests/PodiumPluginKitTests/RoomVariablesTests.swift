@@ -7,37 +7,12 @@ import XCTest
 
 /// The flat variables control surfaces show, from a room's status at an instant.
 final class RoomVariablesTests: XCTestCase {
-  /// 2026-06-25 08:00 UTC: 09:00 in Rabat.
-  let nine = Date(timeIntervalSince1970: 1_782_374_400)
-
-  lazy var conference = Conference(
-    id: "test", name: "Test", timeZone: "Africa/Casablanca",
-    languages: [Language(code: "ar", name: "العربية"), Language(code: "fr", name: "Français")],
-    rooms: [Room(id: "plenary", name: "Plénière")],
-    sessions: [
-      Session(
-        id: "opening", roomId: "plenary", title: "Ouverture", plannedStart: nine,
-        plannedEnd: nine.addingTimeInterval(1800),
-        speakers: [Speaker(name: "أمينة", language: "ar"), Speaker(name: "Jean", language: "fr")], language: "fr"),
-      Session(
-        id: "panel", roomId: "plenary", title: "Panel", plannedStart: nine.addingTimeInterval(1800),
-        plannedEnd: nine.addingTimeInterval(5400), speakers: [Speaker(name: "Salma", language: "ar")]),
-    ])
-
   private func variables(
     after commands: [(any Command, TimeInterval)], at seconds: TimeInterval
   ) throws
     -> RoomVariables
   {
-    var state = ConferenceState().evolve(AnyEvent(ConferenceLoaded(conference: conference)))
-    for (command, at) in commands {
-      for event in try state.decide(RoomCommand(command, in: "plenary"), at: nine.addingTimeInterval(at)) {
-        state.apply(event)
-      }
-    }
-    let now = nine.addingTimeInterval(seconds)
-    let status = RoomStatus(room: conference.rooms[0], conference: conference, state: state, at: now)
-    return RoomVariables(status: status, conference: conference, connected: true, at: now)
+    try PlenaryFixture.reading(after: commands, at: seconds).variables
   }
 
   func testAnIdleRoomShowsItsNextSessionInTheConferencesZone() throws {

@@ -114,6 +114,7 @@ def test_a_panel_runs_through_its_slots_and_its_lineup_changes_live(podiumd):
     assert status["current"]["slot"]["allotted"] == 10
     assert abs((parse_instant(status["current"]["slot"]["endsAt"]) - took_floor).total_seconds() - 10) < 0.01
     assert status["current"]["phase"] == "normal", "the session is not late for her slot"
+    time.sleep(1.5)  # she keeps the floor a measured while: the report counts whole seconds of it
     podiumd.cli("next-speaker", "plenary")
     current = room_status(podiumd, "plenary")["current"]
     assert current["speaker"]["name"] == "Daniel Hughes"
@@ -184,10 +185,11 @@ def test_the_monitor_counts_the_speakers_slot_large_and_the_session_small(podium
 
     podiumd.cli("next-speaker", "plenary")
     wait_until(lambda: shown(page, "#session-line"), WAIT, "the session's countdown, small")
+    # Up to a second over: the page's offset to the daemon's clock is an estimate (under faketime too).
     slot = countdown_at(page)
-    assert 410 < slot <= 420, slot
+    assert 410 < slot <= 421, slot
     session = countdown_at(page, "#session-left")
-    assert 1700 < session <= 1800, session
+    assert 1700 < session <= 1801, session
     assert text(page, "#session-line .label") == session_label
     assert js(page, "return getComputedStyle(document.body).direction") == ("rtl" if language == "ar" else "ltr")
     assert js(page, "return getComputedStyle(document.getElementById('time-left')).direction") == "ltr"

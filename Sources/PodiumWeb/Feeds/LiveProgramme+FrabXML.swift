@@ -8,12 +8,12 @@ extension LiveProgramme {
   public func frabXML(baseURL: String) -> String {
     var lines = [
       "<?xml version='1.0' encoding='utf-8' ?>", "<schedule>", "  <generator name='podium' />",
-      "  <version>\(Self.escaped("podium \(PodiumJSON.formatInstant(asOf))"))</version>", "  <conference>",
-      "    <acronym>\(Self.escaped(acronym))</acronym>", "    <title>\(Self.escaped(conference.name))</title>",
+      "  <version>\(HTMLText.escape("podium \(PodiumJSON.formatInstant(asOf))"))</version>", "  <conference>",
+      "    <acronym>\(HTMLText.escape(acronym))</acronym>", "    <title>\(HTMLText.escape(conference.name))</title>",
       "    <start>\(days.first?.date ?? "")</start>", "    <end>\(days.last?.date ?? "")</end>",
       "    <days>\(days.count)</days>", "    <timeslot_duration>00:05</timeslot_duration>",
-      "    <base_url>\(Self.escaped(baseURL))/</base_url>",
-      "    <time_zone_name>\(Self.escaped(conference.timeZone))</time_zone_name>", "  </conference>",
+      "    <base_url>\(HTMLText.escape(baseURL))/</base_url>",
+      "    <time_zone_name>\(HTMLText.escape(conference.timeZone))</time_zone_name>", "  </conference>",
     ]
     for day in days {
       lines.append(
@@ -21,7 +21,7 @@ extension LiveProgramme {
       for room in conference.rooms {
         let events = day.items.filter { $0.room.id == room.id }
         guard !events.isEmpty else { continue }
-        lines.append("    <room name='\(Self.escaped(room.name))'>")
+        lines.append("    <room name='\(HTMLText.escape(room.name))'>")
         for item in events { lines += event(item, baseURL) }
         lines.append("    </room>")
       }
@@ -32,33 +32,17 @@ extension LiveProgramme {
   }
 
   private func event(_ item: Item, _ baseURL: String) -> [String] {
-    let persons = item.session.speakers.map { "        <person>\(Self.escaped($0.name))</person>" }
+    let persons = item.session.speakers.map { "        <person>\(HTMLText.escape($0.name))</person>" }
     return [
       "      <event guid='\(item.guid)' id='\(item.number)'>",
       "        <date>\(localISO(item.start))</date>", "        <start>\(localTime(item.start))</start>",
       "        <duration>\(Self.duration(item.end.timeIntervalSince(item.start)))</duration>",
-      "        <room>\(Self.escaped(item.room.name))</room>",
-      "        <title>\(Self.escaped(item.session.title))</title>",
+      "        <room>\(HTMLText.escape(item.room.name))</room>",
+      "        <title>\(HTMLText.escape(item.session.title))</title>",
       "        <subtitle></subtitle>", "        <track></track>", "        <type>\(Self.type(item))</type>",
-      "        <language>\(Self.escaped(item.session.language ?? ""))</language>", "        <abstract></abstract>",
-      "        <url>\(Self.escaped("\(baseURL)/rooms/\(item.room.id)/door"))</url>",
+      "        <language>\(HTMLText.escape(item.session.language ?? ""))</language>", "        <abstract></abstract>",
+      "        <url>\(HTMLText.escape("\(baseURL)/rooms/\(item.room.id)/door"))</url>",
     ] + (persons.isEmpty ? ["        <persons />"] : ["        <persons>"] + persons + ["        </persons>"])
       + ["      </event>"]
-  }
-
-  /// Text for XML content or a single-quoted attribute.
-  static func escaped(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "'": out += "&apos;"
-      case "\"": out += "&quot;"
-      default: out.append(character)
-      }
-    }
-    return out
   }
 }
