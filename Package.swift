@@ -26,6 +26,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // The C face of libzmq, from the system (Debian: libzmq3-dev).
@@ -50,8 +51,8 @@ let package = Package(
     .target(
       name: "PodiumConfig",
       dependencies: ["PodiumCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
-    // Schedule import: frab/pretalx XML and JSON, iCalendar, into a Conference.
-    .target(name: "PodiumImport", dependencies: ["PodiumCore"]),
+    // Schedule import: frab/pretalx XML and JSON, iCalendar, spreadsheets (CSV, .xlsx), into a Conference.
+    .target(name: "PodiumImport", dependencies: ["PodiumCore", "XLSX"]),
     // The wire: envelopes, topics, error codes, protocol version.
     .target(name: "PodiumProtocol", dependencies: ["PodiumCore"]),
     // The SQLite event log.
@@ -61,8 +62,17 @@ let package = Package(
         "PodiumCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // Reports from the event log: planned against actual, CSV and HTML.
-    .target(name: "PodiumReports", dependencies: ["PodiumCore"]),
+    // The C face of libxlsxwriter, from the system (Debian: libxlsxwriter-dev).
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    // .xlsx workbooks as Swift values: written through libxlsxwriter, read through ZIPFoundation and
+    // XMLParser. Knows nothing of Podium.
+    .target(name: "XLSX", dependencies: ["CXLSXWriter", "ZIPFoundation"]),
+    // Reports from the event log: planned against actual, CSV, HTML and workbooks (as values: the shell writes them).
+    .target(name: "PodiumReports", dependencies: ["PodiumCore", "XLSX"]),
     // The daemon's shell: sockets, command loop, publishing, heartbeats.
     .target(
       name: "PodiumDaemon",
@@ -166,7 +176,7 @@ let package = Package(
       name: "podium",
       dependencies: [
         "PodiumPluginKit", "PodiumConfig", "PodiumCore", "PodiumProtocol", "PodiumReports", "PodiumStore", "PodiumImport",
-        "ZeroMQ",
+        "ZeroMQ", "XLSX",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -185,11 +195,12 @@ let package = Package(
     .testTarget(name: "PodiumDaemonTests", dependencies: ["PodiumDaemon", "PodiumProtocol", "PodiumCore"]),
     .testTarget(name: "OSCTests", dependencies: ["OSC"]),
     .testTarget(name: "PodiumConfigTests", dependencies: ["PodiumConfig"]),
-    .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport", "PodiumConfig"]),
+    .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport", "PodiumConfig", "XLSX"]),
     .testTarget(
       name: "PodiumStoreTests", dependencies: ["PodiumStore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PodiumWebTests", dependencies: ["PodiumWeb", "PodiumImport", "PodiumProtocol"]),
-    .testTarget(name: "PodiumReportsTests", dependencies: ["PodiumReports"]),
+    .testTarget(name: "PodiumReportsTests", dependencies: ["PodiumReports", "XLSX"]),
+    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "ZIPFoundation"]),
     .testTarget(name: "PodiumPluginKitTests", dependencies: ["PodiumPluginKit", "PodiumProtocol"]),
     .testTarget(
       name: "PodiumIntegrationTests",

@@ -11,6 +11,8 @@ public enum ScheduleFormat: String, Equatable, Sendable, CaseIterable {
   /// A programme kept in a spreadsheet, saved as CSV in Podium's column layout
   /// (`config/programme-template.csv`); known by its extension only.
   case csv
+  /// The same programme kept in an Excel workbook (`.xlsx`, its first sheet).
+  case xlsx
 
   /// The format of a file, from its content first and its extension as a hint.
   ///
@@ -18,17 +20,20 @@ public enum ScheduleFormat: String, Equatable, Sendable, CaseIterable {
   public static func detect(_ data: Data, file: String) -> ScheduleFormat? {
     // A CSV's first cell could begin with anything: its extension says it first.
     if fromExtension(file) == .csv { return .csv }
+    // A ZIP archive: of the formats read here, only a workbook is one.
+    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
     if let format = fromContent(data) { return format }
     return fromExtension(file)
   }
 
-  /// The format an extension suggests (`xml`, `json`, `ics`/`ical`/`ifb`), if any.
+  /// The format an extension suggests (`xml`, `json`, `ics`/`ical`/`ifb`, `csv`, `xlsx`), if any.
   public static func fromExtension(_ file: String) -> ScheduleFormat? {
     switch (file as NSString).pathExtension.lowercased() {
     case "xml": return .frabXML
     case "json": return .frabJSON
     case "ics", "ical", "icalendar", "ifb": return .iCalendar
     case "csv": return .csv
+    case "xlsx": return .xlsx
     default: return nil
     }
   }

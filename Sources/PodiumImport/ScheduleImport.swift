@@ -1,7 +1,8 @@
 import Foundation
 import PodiumCore
 
-/// Reads the schedule formats conferences publish (frab/pretalx XML and JSON, iCalendar) into a `Conference`.
+/// Reads the schedule formats conferences publish (frab/pretalx XML and JSON, iCalendar) and
+/// organisers' spreadsheets (CSV, `.xlsx`) into a `Conference`.
 ///
 /// Pure: no file system, no network, no clock. Lenient where real files are sloppy (each repair is
 /// reported as an `ImportWarning`); a file that cannot be understood throws an `ImportError` and
@@ -19,7 +20,7 @@ public struct ScheduleImport {
     guard let format = ScheduleFormat.detect(data, file: file) else {
       throw ImportError(
         file: file, place: "line 1",
-        reason: "not a schedule: neither frab XML, frab JSON, iCalendar nor a .csv programme")
+        reason: "not a schedule: neither frab XML, frab JSON, iCalendar nor a .csv or .xlsx programme")
     }
     return try parse(data, file: file, format: format, timeZone: timeZone)
   }
@@ -35,6 +36,7 @@ public struct ScheduleImport {
     case .frabJSON: raw = try FrabJSONReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
     case .iCalendar: raw = try ICalendarReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
     case .csv: raw = try CSVScheduleReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
+    case .xlsx: raw = try XLSXScheduleReader(file: file, givenTimeZone: timeZone).read(data, warnings: &warnings)
     }
     let conference = ConferenceBuilder(file: file).build(raw, warnings: &warnings)
     return ImportedSchedule(conference: conference, warnings: warnings, format: format)

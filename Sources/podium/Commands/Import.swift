@@ -6,7 +6,8 @@ import PodiumImport
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Turn a published schedule (frab/pretalx XML or JSON, iCalendar) into a conference file.",
+    abstract:
+      "Turn a published schedule (frab/pretalx XML or JSON, iCalendar) or a programme spreadsheet (.csv, .xlsx) into a conference file.",
     discussion: """
       With --into, merges into that conference file by stable session ids (keeping its booths, names and \
       translations), shows what changes, and writes it unless --dry-run. Then `kill -HUP` the daemon (or \

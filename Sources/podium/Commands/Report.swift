@@ -5,6 +5,7 @@ import PodiumCore
 import PodiumProtocol
 import PodiumReports
 import PodiumStore
+import XLSX
 
 /// `podium report`: reports from the event log.
 struct Report: ParsableCommand {
@@ -45,7 +46,8 @@ struct ProgrammeReportCommand: ParsableCommand {
   var at: String?
   @Flag(help: "CSV on standard output.") var csv = false
   @Option(help: "Write a self-contained HTML report to this file.") var html: String?
-  @Option(help: "Language of the HTML report's labels: ar, fr or en.") var language = "en"
+  @Option(help: "Write a workbook to this .xlsx file: a sheet per room and one per speaker.") var xlsx: String?
+  @Option(help: "Language of the HTML report's and the workbook's labels: ar, fr or en.") var language = "en"
 
   func run() throws {
     let log = try Report.openLog(settings: settings, dataDir: dataDir)
@@ -60,9 +62,20 @@ struct ProgrammeReportCommand: ParsableCommand {
       try report.html(language: language).write(toFile: html, atomically: true, encoding: .utf8)
       print("wrote \(html)")
     }
+    if let xlsx {
+      var recorder = SpeakerReport.Recorder()
+      try log.forEachEvent(until: at == nil ? nil : instant) { recorder.apply($0.event, at: $0.at) }
+      do {
+        try report.workbook(speakers: recorder.report(at: instant), language: language).write(to: xlsx)
+      } catch {
+        printError("\(error)")
+        throw ExitCode(1)
+      }
+      print("wrote \(xlsx)")
+    }
     if csv {
       print(report.csv, terminator: "")
-    } else if html == nil {
+    } else if html == nil && xlsx == nil {
       if at != nil, let conference = state.conference {
         print("What the screens showed at \(report.localTime(instant, withDate: true)):")
         let rooms = conference.rooms.map {

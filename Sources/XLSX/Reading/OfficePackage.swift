@@ -1,0 +1,41 @@
+import Foundation
+import ZIPFoundation
+
+/// The parts of an `.xlsx` file: a ZIP archive of XML documents, read through ZIPFoundation.
+struct OfficePackage {
+  /// The largest part read, uncompressed: a programme's sheet is kilobytes; a ZIP bomb is not read.
+  static let maximumPartBytes: UInt64 = 64 << 20
+
+  private let archive: Archive
+
+  init(_ data: Data) throws(XLSXError) {
+    do {
+      archive = try Archive(data: data, accessMode: .read)
+    } catch {
+      throw XLSXError(place: "the file", reason: "not an .xlsx workbook (not a ZIP archive: \(error))")
+    }
+  }
+
+  /// Whether the package holds `path`.
+  func contains(_ path: String) -> Bool { archive[path] != nil }
+
+  /// The XML of part `path` (`xl/workbook.xml`), nil when the package lacks it.
+  func part(_ path: String) throws(XLSXError) -> XMLTree? {
+    guard let entry = archive[path] else { return nil }
+    guard entry.uncompressedSize <= Self.maximumPartBytes else {
+      throw XLSXError(place: path, reason: "\(entry.uncompressedSize) bytes uncompressed: too large to be a programme")
+    }
+    var data = Data()
+    do {
+      _ = try archive.extract(entry) { chunk in
+        data.append(chunk)
+        if data.count > Self.maximumPartBytes { throw XLSXError(place: path, reason: "too large to be a programme") }
+      }
+    } catch let error as XLSXError {
+      throw error
+    } catch {
+      throw XLSXError(place: path, reason: "cannot be unpacked (\(error))")
+    }
+    return try XMLTree.parse(data, part: path)
+  }
+}
