@@ -54,6 +54,12 @@ public struct RoomVariables: Codable, Equatable, Sendable {
   public var elapsedSeconds: Int
   /// How late the room runs, whole minutes (negative: early).
   public var lateMinutes: Int
+  /// The speaker's own slot, when they have a speaking time: `idle` without one, else its
+  /// phase; its time left as `mm:ss` (empty without one) and in seconds; its length in seconds (0 without).
+  public var slotPhase: String
+  public var slotTimeLeft: String
+  public var slotTimeLeftSeconds: Int
+  public var slotAllottedSeconds: Int
   /// The session on now: title, speaker on the floor and after, floor language.
   public var currentTitle: String
   public var currentSpeaker: String
@@ -83,7 +89,8 @@ public struct RoomVariables: Codable, Equatable, Sendable {
 
   public enum CodingKeys: String, CodingKey, CaseIterable {
     case room, roomName, connected, asOf, phase, running, paused, onAir, timeLeft, timeLeftSeconds, elapsed,
-      elapsedSeconds, lateMinutes, currentTitle, currentSpeaker, nextSpeaker, floorLanguage, nextTitle,
+      elapsedSeconds, lateMinutes, slotPhase, slotTimeLeft, slotTimeLeftSeconds, slotAllottedSeconds, currentTitle,
+      currentSpeaker, nextSpeaker, floorLanguage, nextTitle,
       nextSessionSpeaker, nextStart, nextStartDay, nextStartAt, message, messageBlink, blackout, roomFull, slowDown,
       boothsOnMic, booths, questionOnScreen
   }
@@ -108,6 +115,12 @@ public struct RoomVariables: Codable, Equatable, Sendable {
     elapsed = timer == nil ? "" : Self.clock(gone)
     phase = timer == nil ? "idle" : status.thresholds.phase(timeLeft: Double(left)).rawValue
     lateMinutes = Int((status.offset / 60).rounded())
+    let slot = status.current.flatMap { SpeakingSlot(state: state, lineup: state.speakers(of: $0.session), at: now) }
+    let slotLeft = slot.map { Self.seconds(roundingUp: $0.timeLeft) } ?? 0
+    slotPhase = slot?.phase.rawValue ?? "idle"
+    slotTimeLeft = slot == nil ? "" : Self.clock(slotLeft)
+    slotTimeLeftSeconds = slotLeft
+    slotAllottedSeconds = slot.map { Int($0.allotted.rounded()) } ?? 0
     currentTitle = status.current?.session.title ?? ""
     currentSpeaker = status.current?.speaker?.name ?? ""
     nextSpeaker = status.current?.nextSpeaker?.name ?? ""

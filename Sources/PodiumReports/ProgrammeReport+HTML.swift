@@ -3,9 +3,10 @@ import PodiumCore
 
 extension ProgrammeReport {
   /// One self-contained HTML page: a table per room and, per day, an SVG timeline of
-  /// planned (outline) against actual (filled) sessions. Every text is escaped; titles
+  /// planned (outline) against actual (filled) sessions; with `speakers`, each room's speakers
+  /// after its sessions, speaking time planned against spoken. Every text is escaped; titles
   /// keep their own direction (`dir="auto"`), so Arabic reads right to left.
-  public func html(language: String = "en") -> String {
+  public func html(language: String = "en", speakers: SpeakerReport? = nil) -> String {
     let labels = ReportLabels.forLanguage(language)
     var body =
       "<h1>\(escape(conference.name))</h1>\n<p class=\"as-of\">\(escape(labels.title)) — \(escape(labels.asOf)) "
@@ -15,6 +16,9 @@ extension ProgrammeReport {
     }
     for room in rooms {
       body += table(room, labels)
+      if let lines = speakers?.lines.filter({ $0.room == room.room.id }), !lines.isEmpty {
+        body += speakerTable(lines, labels)
+      }
     }
     return """
       <!doctype html>
@@ -123,6 +127,26 @@ extension ProgrammeReport {
       html += "<td class=\"number\"><bdi dir=\"ltr\">\(outcome.startDelay.map(minutes) ?? "")</bdi></td>"
       html += "<td class=\"number\"><bdi dir=\"ltr\">\(outcome.overrun.map(minutes) ?? "")</bdi></td>"
       html += "<td>\(escape(labels.statuses[outcome.status] ?? outcome.status.rawValue))</td></tr>\n"
+    }
+    return html + "</tbody></table>\n"
+  }
+
+  private func speakerTable(_ lines: [SpeakerReport.Line], _ labels: ReportLabels) -> String {
+    func clock(_ seconds: TimeInterval) -> String {
+      let whole = Int(abs(seconds).rounded())
+      return (seconds < -0.5 ? "−" : "") + String(format: "%d:%02d", whole / 60, whole % 60)
+    }
+    var html = "<table class=\"speakers\"><thead><tr><th>\(escape(labels.session))</th>"
+    html += "<th>\(escape(labels.speaker))</th><th>\(escape(labels.speakingTime))</th>"
+    html += "<th>\(escape(labels.spoken))</th><th>\(escape(labels.overrun))</th></tr></thead><tbody>\n"
+    for line in lines {
+      let overrun = line.overrun.map { ($0 > 0.5 ? "+" : "") + clock($0) } ?? ""
+      let overrunClass = (line.overrun ?? 0) >= 60 ? "number late" : "number"
+      html += "<tr data-session=\"\(escape(line.session))\"><td dir=\"auto\">\(escape(line.title))</td>"
+      html += "<td dir=\"auto\">\(escape(line.speaker))</td>"
+      html += "<td class=\"number\"><bdi dir=\"ltr\">\(line.planned.map(clock) ?? "")</bdi></td>"
+      html += "<td class=\"number\"><bdi dir=\"ltr\">\(clock(line.spoken))</bdi></td>"
+      html += "<td class=\"\(overrunClass)\"><bdi dir=\"ltr\">\(overrun)</bdi></td></tr>\n"
     }
     return html + "</tbody></table>\n"
   }

@@ -9,11 +9,13 @@ import XLSX
 /// as the spreadsheet stores them, formulas by their saved values, and errors that name the sheet,
 /// the row and the cell; nothing is imported from a workbook with an error.
 final class XLSXScheduleTests: XCTestCase {
+  private typealias Column = ProgrammeSheetReader.Column
+
   static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("config")
 
-  private let header: [CellValue?] = ["id", "room", "title", "start", "end", "duration", "speakers", "timezone"].map {
-    .text($0)
+  private let header: [CellValue?] = [Column.id, .room, .title, .start, .end, .duration, .speakers, .timezone].map {
+    .text($0.rawValue)
   }
   private let dateStyle = CellStyle(numberFormat: "dd/mm/yyyy hh:mm")
   private let nine = SerialDate(year: 2026, month: 6, day: 25, hour: 9).serial()

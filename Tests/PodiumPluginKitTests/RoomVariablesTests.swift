@@ -42,6 +42,27 @@ final class RoomVariablesTests: XCTestCase {
     XCTAssertEqual(running.nextTitle, "Panel")
   }
 
+  func testTheSpeakersOwnSlotCountsInsideTheSession() throws {
+    let withoutSlot = try variables(after: [(StartSession(), 0)], at: 10)
+    XCTAssertEqual(withoutSlot.slotPhase, "idle")
+    XCTAssertEqual(withoutSlot.slotTimeLeft, "")
+    XCTAssertEqual(withoutSlot.slotAllottedSeconds, 0)
+    // Jean gets 5 minutes, then the floor at 60 s; at 300.5 s he has 59.5 s left: the last tenth of his slot.
+    let commands: [(any Command, TimeInterval)] = [
+      (StartSession(), 0), (SetSpeakingTime(position: 1, seconds: 300), 30), (NextSpeaker(), 60),
+    ]
+    let slot = try variables(after: commands, at: 300.5)
+    XCTAssertEqual(slot.currentSpeaker, "Jean")
+    XCTAssertEqual(slot.slotAllottedSeconds, 300)
+    XCTAssertEqual(slot.slotTimeLeftSeconds, 60)
+    XCTAssertEqual(slot.slotTimeLeft, "01:00")
+    XCTAssertEqual(slot.slotPhase, "warning")
+    XCTAssertEqual(slot.phase, "normal", "the session's countdown goes on beneath")
+    let over = try variables(after: commands, at: 60 + 300 + 12)
+    XCTAssertEqual(over.slotTimeLeft, "-00:12")
+    XCTAssertEqual(over.slotPhase, "overtime")
+  }
+
   func testPhasesFollowTheThresholdsAndOvertimeIsNegative() throws {
     let warning = try variables(after: [(StartSession(), 0)], at: 1800 - 200)
     XCTAssertEqual(warning.phase, "warning")

@@ -1,7 +1,8 @@
 import Foundation
 import PodiumCore
-import PodiumReports
 import XCTest
+
+@testable import PodiumReports
 
 final class ProgrammeReportTests: XCTestCase {
   private let nine = Date(timeIntervalSince1970: 1_782_374_400)  // 09:00 in Rabat (UTC+1), 25 June 2026
@@ -66,5 +67,20 @@ final class ProgrammeReportTests: XCTestCase {
     XCTAssertEqual(html.components(separatedBy: "<rect class=\"planned\"").count - 1, 3)
     XCTAssertEqual(html.components(separatedBy: "<rect class=\"actual").count - 1, 2)
     XCTAssertTrue(html.contains("class=\"actual overrun\""))
+    XCTAssertFalse(html.contains("class=\"speakers\""), "no speakers' table without the speakers' report")
+  }
+
+  func testHTMLListsEachRoomsSpeakersPlannedAgainstSpoken() throws {
+    let speakers = SpeakerReport(
+      lines: [
+        .init(room: "plenary", session: "a", title: "الافتتاح", speaker: "<Nadia>", planned: 420, spoken: 483),
+        .init(room: "plenary", session: "a", title: "الافتتاح", speaker: "Claire", planned: nil, spoken: 59.6),
+      ], timeZone: "Africa/Casablanca")
+    let html = try XCTUnwrap(ProgrammeReport(state: state, at: at(130))).html(language: "fr", speakers: speakers)
+    XCTAssertTrue(html.contains("<th>Temps de parole prévu</th>"))
+    XCTAssertTrue(html.contains("<td dir=\"auto\">&lt;Nadia&gt;</td>"))
+    XCTAssertTrue(html.contains("<bdi dir=\"ltr\">7:00</bdi></td><td class=\"number\"><bdi dir=\"ltr\">8:03</bdi>"))
+    XCTAssertTrue(html.contains("<td class=\"number late\"><bdi dir=\"ltr\">+1:03</bdi>"), "a minute over or more")
+    XCTAssertTrue(html.contains("<bdi dir=\"ltr\">1:00</bdi></td><td class=\"number\"><bdi dir=\"ltr\"></bdi>"))
   }
 }

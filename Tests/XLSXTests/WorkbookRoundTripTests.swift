@@ -27,7 +27,7 @@ final class WorkbookRoundTripTests: XCTestCase {
   func testValuesFormulasFormatsAndMergesComeBackAsWritten() throws {
     var sheet = Worksheet(name: "البرنامج", columnWidths: [0: 30], rightToLeft: true, frozenRows: 1)
     let date = CellStyle(numberFormat: "yyyy-mm-dd hh:mm")
-    sheet.append([.text("title"), .text("start"), .text("minutes"), .text("on")], style: CellStyle(bold: true))
+    sheet.append([.text("title"), .text("begins"), .text("minutes"), .text("on")], style: CellStyle(bold: true))
     sheet.append([
       .text("الجلسة الافتتاحية & <b>"), .number(SerialDate(year: 2026, month: 6, day: 25, hour: 9).serial()),
     ])

@@ -58,15 +58,19 @@ struct ProgrammeReportCommand: ParsableCommand {
       printError("no conference had been loaded by then")
       throw ExitCode(1)
     }
-    if let html {
-      try report.html(language: language).write(toFile: html, atomically: true, encoding: .utf8)
-      print("wrote \(html)")
-    }
-    if let xlsx {
+    var speakers: SpeakerReport?
+    if html != nil || xlsx != nil {
       var recorder = SpeakerReport.Recorder()
       try log.forEachEvent(until: at == nil ? nil : instant) { recorder.apply($0.event, at: $0.at) }
+      speakers = recorder.report(at: instant)
+    }
+    if let html, let speakers {
+      try report.html(language: language, speakers: speakers).write(toFile: html, atomically: true, encoding: .utf8)
+      print("wrote \(html)")
+    }
+    if let xlsx, let speakers {
       do {
-        try report.workbook(speakers: recorder.report(at: instant), language: language).write(to: xlsx)
+        try report.workbook(speakers: speakers, language: language).write(to: xlsx)
       } catch {
         printError("\(error)")
         throw ExitCode(1)

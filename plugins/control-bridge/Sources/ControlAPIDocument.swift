@@ -162,6 +162,13 @@ enum ControlAPIDocument {
     (.elapsed, type("string"), "Time elapsed, mm:ss; empty when idle."),
     (.elapsedSeconds, type("integer"), "Time elapsed in whole seconds."),
     (.lateMinutes, type("integer"), "How late the room runs, in minutes (negative: early)."),
+    (
+      .slotPhase, enumeration(["idle", "normal", "warning", "danger", "overtime"]),
+      "The speaker's own slot: idle when they have no speaking time."
+    ),
+    (.slotTimeLeft, type("string"), "Time left of the speaker's slot, mm:ss; empty without one."),
+    (.slotTimeLeftSeconds, type("integer"), "Its seconds left, rounded up; negative when they run over; 0 without."),
+    (.slotAllottedSeconds, type("integer"), "The speaker's speaking time in seconds; 0 without one."),
     (.currentTitle, type("string"), "The session on now."),
     (.currentSpeaker, type("string"), "Who speaks now."),
     (.nextSpeaker, type("string"), "Who speaks after."),

@@ -11,7 +11,10 @@ enum OSCVariables {
   static let left = ["room", "asOf", "nextStartAt", "booths"]
 
   /// The variables that change as time passes (the countdown, the booths' turns).
-  static let clock = ["timeleft", "timeleftseconds", "elapsed", "elapsedseconds", "phase", "turnleftseconds"]
+  static let clock = [
+    "timeleft", "timeleftseconds", "elapsed", "elapsedseconds", "phase", "slottimeleft", "slottimeleftseconds",
+    "slotphase", "turnleftseconds",
+  ]
 
   /// Whether `address` is one of the `clock` variables.
   static func isClock(_ address: String) -> Bool {
