@@ -55,7 +55,8 @@ struct XLSXScheduleReader {
         guard cell.value != nil else {
           throw ImportError(
             file: file, place: place,
-            reason: "the formula =\(formula) was saved without its value: open and save the file in a spreadsheet")
+            reason: "\(formula.isEmpty ? "a shared formula" : "the formula =\(formula)") was saved without its value: "
+              + "open and save the file in a spreadsheet")
         }
         formulas.append(address)
       }

@@ -3,7 +3,7 @@ import ZIPFoundation
 
 /// The parts of an `.xlsx` file: a ZIP archive of XML documents, read through ZIPFoundation.
 struct OfficePackage {
-  /// The largest part read, uncompressed: a programme's sheet is kilobytes; a ZIP bomb is not read.
+  /// The largest part read, uncompressed: a sheet of thousands of rows is a few megabytes; a ZIP bomb is not read.
   static let maximumPartBytes: UInt64 = 64 << 20
 
   private let archive: Archive
@@ -16,20 +16,20 @@ struct OfficePackage {
     }
   }
 
-  /// Whether the package holds `path`.
-  func contains(_ path: String) -> Bool { archive[path] != nil }
-
   /// The XML of part `path` (`xl/workbook.xml`), nil when the package lacks it.
   func part(_ path: String) throws(XLSXError) -> XMLTree? {
     guard let entry = archive[path] else { return nil }
     guard entry.uncompressedSize <= Self.maximumPartBytes else {
-      throw XLSXError(place: path, reason: "\(entry.uncompressedSize) bytes uncompressed: too large to be a programme")
+      throw XLSXError(
+        place: path, reason: "\(entry.uncompressedSize) bytes uncompressed: more than this reader reads (64 MiB)")
     }
     var data = Data()
     do {
       _ = try archive.extract(entry) { chunk in
         data.append(chunk)
-        if data.count > Self.maximumPartBytes { throw XLSXError(place: path, reason: "too large to be a programme") }
+        if data.count > Self.maximumPartBytes {
+          throw XLSXError(place: path, reason: "more than this reader reads (64 MiB)")
+        }
       }
     } catch let error as XLSXError {
       throw error

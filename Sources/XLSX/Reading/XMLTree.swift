@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// One element of an XML part as a value: local name, attributes, children, text. The parts of
-/// a programme's workbook are small; a tree keeps their reading plain.
+/// a workbook of a few thousand rows are small; a tree keeps their reading plain.
 struct XMLTree {
   /// The element's name without a namespace prefix (`c` for `x:c`).
   var name: String
