@@ -14,8 +14,11 @@ final class Daemon {
   static var binaries: String { ProcessInfo.processInfo.environment["PODIUM_BIN_DIR"] ?? ".build/release" }
 
   /// A conference of `rooms` rooms, each with `sessions` sessions of three speakers, titled in
-  /// three languages, the first on now for two hours, the others an hour each after it.
-  static func conference(rooms: Int, sessions: Int = 8, now: Date = Date(), titleSuffix: String = "") -> String {
+  /// three languages, the first on now for two hours, the others an hour each after it;
+  /// `rolling`: every room rolls (its sessions start by themselves when due).
+  static func conference(
+    rooms: Int, sessions: Int = 8, now: Date = Date(), titleSuffix: String = "", rolling: Bool = false
+  ) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
@@ -25,7 +28,7 @@ final class Daemon {
       "    - {code: ar, name: العربية}", "    - {code: fr, name: Français}", "    - {code: en, name: English}",
       "rooms:",
     ]
-    lines += (0..<rooms).map { "  - {id: room-\($0), name: Salle \($0)}" }
+    lines += (0..<rooms).map { "  - {id: room-\($0), name: Salle \($0)\(rolling ? ", roll: true" : "")}" }
     lines.append("sessions:")
     for room in 0..<rooms {
       var start = now.addingTimeInterval(-60)
@@ -47,12 +50,13 @@ final class Daemon {
   }
 
   /// Starts a daemon on a conference of `rooms` rooms (in `directory`, made if needed).
-  init(rooms: Int, sessions: Int = 8, directory: String? = nil) throws {
+  init(rooms: Int, sessions: Int = 8, directory: String? = nil, rolling: Bool = false) throws {
     self.directory = directory ?? NSTemporaryDirectory() + "podium-benchmark-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
     let conference = self.directory + "/conference.yaml"
     if !FileManager.default.fileExists(atPath: conference) {
-      try Self.conference(rooms: rooms, sessions: sessions).write(toFile: conference, atomically: true, encoding: .utf8)
+      try Self.conference(rooms: rooms, sessions: sessions, rolling: rolling).write(
+        toFile: conference, atomically: true, encoding: .utf8)
     }
     try start()
   }

@@ -22,6 +22,7 @@ struct Commands: ParsableCommand {
   @Option(help: "Commands each client keeps in flight.") var inFlight = 8
   @Option(help: "Seconds of the throughput run.") var seconds = 10.0
   @Option(help: "Subscribers for the fan-out runs.") var subscribers = 100
+  @ArgumentParser.Flag(help: "Every room rolls: the daemon asks what is due after each batch.") var rolling = false
 
   func run() throws {
     let scratch = NSTemporaryDirectory() + "podium-benchmark-raw-\(UUID().uuidString)"
@@ -33,7 +34,7 @@ struct Commands: ParsableCommand {
     let commitSixteen = try Raw.commits(rows: 16, count: count / 4, directory: scratch)
     let rawFanOut = try Raw.fanOut(subscribers: subscribers, messages: 300)
 
-    let daemon = try Daemon(rooms: 16)
+    let daemon = try Daemon(rooms: 16, rolling: rolling)
     try Load.startSessions(daemon, rooms: 16)
     let sequential = try Load.sequential(daemon, count: count)
     let before = ProcessUsage(pid: daemon.pid)

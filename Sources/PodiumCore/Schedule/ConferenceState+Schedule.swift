@@ -61,12 +61,15 @@ extension ConferenceState {
     return instants.filter { $0 > now }.min()
   }
 
-  /// Whether anything can fall due in `room`: it rolls, or its session on has an end action
-  /// (checked before the room's timeline is worked out: most rooms, most of the time, have neither).
+  /// Whether anything can fall due in `room`: with a session on, only its end action can; with
+  /// none on, a rolling room's next start. Checked before the room's timeline is worked out: it
+  /// runs after every batch, and most rooms, most of the time, have a session on without one.
   private func mayFallDue(in room: Room) -> Bool {
-    if rollMode(of: room) == .rolling { return true }
-    guard let id = self.room(room.id).currentSessionId else { return false }
-    return (conference?.session(id)?.endAction ?? .none) != .none
+    let state = self.room(room.id)
+    if let id = state.currentSessionId, state.timer != nil, let session = conference?.session(id) {
+      return (session.endAction ?? .none) != .none
+    }
+    return rollMode(of: room) == .rolling
   }
 
   private func start(_ session: Session, in room: Room.ID) -> ScheduledCommand {
