@@ -28,8 +28,7 @@ extension ProgrammeReport {
           labels.actualEnd, minutes(labels.startDelay), minutes(labels.overrun),
         ], widths: [44, 16, 12, 17, 17, 17, 17, 14, 14])
       for outcome in room.sessions {
-        let row = roomSheet.extent.rows
-        roomSheet.append([
+        let row = roomSheet.append([
           .text(outcome.session.title), .text(outcome.session.id), .text(labels.statuses[outcome.status] ?? ""),
         ])
         let times = [outcome.session.plannedStart, outcome.session.plannedEnd, outcome.actualStart, outcome.actualEnd]
@@ -55,8 +54,7 @@ extension ProgrammeReport {
           minutes(labels.overrun),
         ], widths: [24, 44, 17, 16, 16, 14])
       for line in speakers.lines where line.speaker == speaker {
-        let row = speakerSheet.extent.rows
-        speakerSheet.append([.text(names[line.room] ?? line.room), .text(line.title)])
+        let row = speakerSheet.append([.text(names[line.room] ?? line.room), .text(line.title)])
         if let start = conference.session(line.session)?.plannedStart {
           speakerSheet[row, 2] = Cell(.number(serial(start)), style: Self.dateStyle)
         }

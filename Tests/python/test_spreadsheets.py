@@ -142,10 +142,14 @@ def test_the_report_workbook_has_a_sheet_per_room_and_per_speaker(tmp_path, pane
         daemon.cli("end", "plenary")
     finally:
         daemon.close()
-    path = tmp_path / "report.xlsx"
-    result = podium("report", "--xlsx", str(path), "--language", language, "--data-dir", str(daemon.data_dir),
-                    cwd=tmp_path)
+    path, page = tmp_path / "report.xlsx", tmp_path / "report.html"
+    result = podium("report", "--xlsx", str(path), "--html", str(page), "--language", language,
+                    "--data-dir", str(daemon.data_dir), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+    html = page.read_text(encoding="utf-8")
+    speakers = html.split('<table class="speakers">')
+    assert len(speakers) == 3, "each room's speakers after its sessions, from the same pass over the log"
+    assert "<td dir=\"auto\">نادية الإدريسي</td>" in speakers[1] and "<td dir=\"auto\">Atelier</td>" in speakers[2]
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Salle plénière- -A-", "Salle Chellah", "نادية الإدريسي", "Claire Morel"]
     plenary = book["Salle plénière- -A-"]

@@ -27,7 +27,7 @@ public enum NumberFormat {
         letters.append(character)
       }
     }
-    return letters.lowercased().contains { "ymdhs".contains($0) } && !letters.lowercased().hasPrefix("general")
+    return letters.lowercased().contains { "ymdhs".contains($0) }
   }
 
   /// The code of a built-in format (`numFmtId` 0 to 163), as Excel shows it in an English locale;

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date and time as a spreadsheet counts it: a serial number of days since the workbook's
 /// epoch, the fraction the time of day. Wall-clock time: a serial date has no time zone.
 public struct SerialDate: Equatable, Sendable, CustomStringConvertible {
@@ -12,17 +14,13 @@ public struct SerialDate: Equatable, Sendable, CustomStringConvertible {
   /// (Lotus 1-2-3's mistake): from day 61 on, days count from 1899-12-30.
   public init?(_ serial: Double, uses1904Dates: Bool = false) {
     guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
-    var seconds = Int((serial * 86_400).rounded())
-    var days = seconds / 86_400
-    seconds %= 86_400
+    let seconds = Int((serial * 86_400).rounded())
+    let epoch = Self.epoch(uses1904Dates: uses1904Dates, beforeDay61: seconds / 86_400 < 61)
+    let parts = Self.calendar.dateComponents(
+      [.year, .month, .day, .hour, .minute, .second], from: epoch.addingTimeInterval(Double(seconds)))
+    (year, month, day) = (parts.year ?? 1900, parts.month ?? 1, parts.day ?? 1)
+    (hour, minute, second) = (parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     isTimeOnly = serial < 1
-    if uses1904Dates {
-      days += Self.daysFrom1970(year: 1904, month: 1, day: 1)
-    } else {
-      days += Self.daysFrom1970(year: 1899, month: 12, day: days >= 61 ? 30 : 31)
-    }
-    (year, month, day) = Self.civil(fromDaysSince1970: days)
-    (hour, minute, second) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
   }
 
   /// A date and time, to be written as a serial number.
@@ -33,11 +31,11 @@ public struct SerialDate: Equatable, Sendable, CustomStringConvertible {
 
   /// The serial number in the 1900 system (or the 1904 one).
   public func serial(uses1904Dates: Bool = false) -> Double {
-    let epoch =
-      uses1904Dates
-      ? Self.daysFrom1970(year: 1904, month: 1, day: 1) : Self.daysFrom1970(year: 1899, month: 12, day: 30)
-    let days = isTimeOnly ? 0 : Self.daysFrom1970(year: year, month: month, day: day) - epoch
-    return Double(days) + Double(hour * 3600 + minute * 60 + second) / 86_400
+    let time = Double(hour * 3600 + minute * 60 + second) / 86_400
+    guard !isTimeOnly else { return time }
+    let midnight = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date.distantPast
+    let days = midnight.timeIntervalSince(Self.epoch(uses1904Dates: uses1904Dates, beforeDay61: false)) / 86_400
+    return days.rounded() + time
   }
 
   /// `2026-06-25 09:00` (with `:ss` when the seconds are not 0), or `09:00` for a time only.
@@ -50,26 +48,18 @@ public struct SerialDate: Equatable, Sendable, CustomStringConvertible {
     return isTimeOnly ? time : "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) \(time)"
   }
 
-  /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-  static func daysFrom1970(year: Int, month: Int, day: Int) -> Int {
-    let year = month <= 2 ? year - 1 : year
-    let era = (year >= 0 ? year : year - 399) / 400
-    let yearOfEra = year - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
+  /// Wall-clock arithmetic: the Gregorian calendar in UTC, where every day has 24 hours.
+  private static let calendar: Calendar = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar
+  }()
 
-  /// The proleptic Gregorian date of a day counted from 1970-01-01 (civil_from_days).
-  static func civil(fromDaysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  /// Day 0: 1904-01-01 in the 1904 system; 1899-12-30 in the 1900 system (1899-12-31 before day 61).
+  private static func epoch(uses1904Dates: Bool, beforeDay61: Bool) -> Date {
+    let components =
+      uses1904Dates
+      ? DateComponents(year: 1904, month: 1, day: 1) : DateComponents(year: 1899, month: 12, day: beforeDay61 ? 31 : 30)
+    return calendar.date(from: components) ?? Date.distantPast
   }
 }

@@ -37,11 +37,13 @@ public struct Worksheet: Equatable, Sendable {
     cells.keys.reduce((0, 0)) { (max($0.0, $1.row + 1), max($0.1, $1.column + 1)) }
   }
 
-  /// Appends a row of values below the last row, all in `style`.
-  public mutating func append(_ values: [CellValue?], style: CellStyle = CellStyle()) {
+  /// Appends a row of values below the last row, all in `style`; returns its index.
+  @discardableResult
+  public mutating func append(_ values: [CellValue?], style: CellStyle = CellStyle()) -> Int {
     let row = extent.rows
     for (column, value) in values.enumerated() {
       if let value { self[row, column] = Cell(value, style: style) }
     }
+    return row
   }
 }

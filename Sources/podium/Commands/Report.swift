@@ -51,18 +51,22 @@ struct ProgrammeReportCommand: ParsableCommand {
 
   func run() throws {
     let log = try Report.openLog(settings: settings, dataDir: dataDir)
-    let latest = try log.replay()
-    let instant = try at.map { try Self.instant($0, timeZone: latest.conference?.timeZone) } ?? Date()
-    let state = at == nil ? latest : try log.replay(until: instant)
-    guard let report = ProgrammeReport(state: state, at: instant) else {
-      printError("no conference had been loaded by then")
-      throw ExitCode(1)
-    }
+    let instant = try at.map { try Self.instant($0, timeZone: log.replay().conference?.timeZone) } ?? Date()
+    let until = at == nil ? nil : instant
+    // One pass over the log: the speakers' recorder replays the state as it goes.
+    let state: ConferenceState
     var speakers: SpeakerReport?
     if html != nil || xlsx != nil {
       var recorder = SpeakerReport.Recorder()
-      try log.forEachEvent(until: at == nil ? nil : instant) { recorder.apply($0.event, at: $0.at) }
+      try log.forEachEvent(until: until) { recorder.apply($0.event, at: $0.at) }
       speakers = recorder.report(at: instant)
+      state = recorder.state
+    } else {
+      state = try log.replay(until: until)
+    }
+    guard let report = ProgrammeReport(state: state, at: instant) else {
+      printError("no conference had been loaded by then")
+      throw ExitCode(1)
     }
     if let html, let speakers {
       try report.html(language: language, speakers: speakers).write(toFile: html, atomically: true, encoding: .utf8)
